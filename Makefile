@@ -1,0 +1,60 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything they need is installed here.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.base
+
+.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools bench clean
+
+install: $(VENV)/.installed messages
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@touch $@
+
+# gettext's msgfmt compiles the catalogues; installed from Debian's packages if it is missing.
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+makemessages: $(VENV)/.installed
+	$(PY) manage.py makemessages --locale es --ignore=.venv --ignore=node_modules --no-obsolete --no-location
+
+demo: install
+	$(PY) manage.py migrate --noinput --verbosity 0
+	$(PY) manage.py demo
+
+worker: install
+	$(PY) manage.py db_worker
+
+# The development server and a task worker together; Ctrl-C stops both.
+run: demo
+	@echo ""
+	@echo "  Site:  http://127.0.0.1:$(PORT)/en/  and  http://127.0.0.1:$(PORT)/es/"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo ""
+	@trap 'kill 0' INT TERM EXIT; \
+		$(PY) manage.py db_worker & \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install lint
+	$(PY) -m pytest
+
+test-fast: install lint
+	$(PY) -m pytest -m "not browser"
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

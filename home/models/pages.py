@@ -1,0 +1,141 @@
+"""HomePage and StandardPage: the site's front door and its plain content pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+
+
+class SharingMixin(models.Model):
+    """Open Graph / Twitter card fields every page type can fill in for shared links."""
+
+    share_image = models.ForeignKey(
+        "home.CampaignImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social media (1200×630 works best)."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("share_image")], heading=_("Sharing")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_share_description(self) -> str:
+        return self.search_description or ""
+
+    def get_share_image(self):
+        return self.share_image
+
+
+class HomePage(SharingMixin, Page):
+    hero_heading = models.CharField(
+        _("hero heading"),
+        max_length=160,
+        help_text=_("The campaign's message in one line, e.g. 'No one is above the law'."),
+    )
+    hero_text = models.TextField(
+        _("hero text"),
+        max_length=600,
+        blank=True,
+        help_text=_("One or two sentences under the heading that say what we want and why."),
+    )
+    hero_image = models.ForeignKey(
+        "home.CampaignImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide photo behind the message (optional)."),
+    )
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The main action the hero button leads to, e.g. the petition."),
+    )
+    hero_cta_label = models.CharField(
+        _("hero button label"),
+        max_length=40,
+        blank=True,
+        help_text=_("The hero button's words, e.g. 'Sign the petition'."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text=_("Everything below the hero: text, quotes, calls to action."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_page"),
+                FieldPanel("hero_cta_label"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+
+    template = "home/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_share_description(self) -> str:
+        return self.search_description or self.hero_text
+
+
+class StandardPage(SharingMixin, Page):
+    introduction = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("A short summary shown under the title and in search results."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text=_("The page's content: headings, text, FAQs, images, calls to action."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    template = "home/standard_page.html"
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_share_description(self) -> str:
+        return self.search_description or self.introduction

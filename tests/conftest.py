@@ -1,0 +1,63 @@
+"""Shared fixtures: a site with an English home page and its Spanish translation."""
+
+import os
+import shutil
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from home.factories import HomePageFactory
+from home.localization import translate
+
+
+def require_tool(available: bool, reason: str) -> None:
+    """Skip when a tool a bare machine may lack is missing; fail instead in CI (.ci/run sets
+    REQUIRE_ALL_TOOLS), where the tool is installed and a skip would hide a regression."""
+    if available:
+        return
+    if os.environ.get("REQUIRE_ALL_TOOLS"):
+        pytest.fail(f"required tool missing in CI: {reason}")
+    pytest.skip(reason)
+
+
+def has_command(name: str) -> bool:
+    return shutil.which(name) is not None
+
+
+@pytest.fixture
+def locales(db):
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
+    return english, spanish
+
+
+@pytest.fixture
+def home_page(locales):
+    """The English home page, as the default site's root (replacing Wagtail's welcome page)."""
+    english, _spanish = locales
+    root = Page.get_first_root_node()
+    welcome = root.get_children().filter(slug="home").first()
+    if welcome is not None:
+        welcome.slug = "welcome"
+        welcome.save()
+    home = HomePageFactory(parent=root, locale=english, title="Home", slug="home")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    if welcome is not None:
+        welcome.delete()
+    return home
+
+
+@pytest.fixture
+def spanish_home(home_page):
+    return translate(
+        home_page,
+        "es",
+        {
+            "Home": "Inicio",
+            "home": "inicio",
+            home_page.hero_heading: "Nadie está por encima de la ley",
+            home_page.hero_text: "Texto en español.",
+        },
+    )

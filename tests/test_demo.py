@@ -1,0 +1,71 @@
+"""`manage.py demo`: idempotent, translated through wagtail-localize, every page renders."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+from wagtail_localize.models import Translation
+
+from home.models import FooterText, HomePage
+
+
+def run_demo() -> str:
+    out = io.StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "translations": Translation.objects.count(),
+        "footers": FooterText.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent_and_prints_the_admin_login(settings):
+    first_output = run_demo()
+    assert f"{settings.DEMO_ADMIN_USERNAME} / {settings.DEMO_ADMIN_PASSWORD}" in first_output
+    after_first = snapshot()
+    second_output = run_demo()
+    assert snapshot() == after_first
+    assert "created" not in second_output and "translated" not in second_output
+
+
+@pytest.mark.django_db
+def test_demo_spanish_pages_are_wagtail_localize_translations(client):
+    run_demo()
+    english = Page.objects.live().filter(locale__language_code="en", depth__gt=1)
+    spanish = Page.objects.live().filter(locale__language_code="es", depth__gt=1)
+    assert english.count() == spanish.count() >= 5
+    for page in english:
+        assert Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale__language_code="es"
+        ).exists(), f"{page} has no wagtail-localize translation"
+    assert HomePage.objects.get(locale__language_code="es").hero_heading == (
+        "Nadie está por encima de la ley"
+    )
+
+
+@pytest.mark.django_db
+def test_every_demo_page_renders_in_both_languages(client):
+    run_demo()
+    pages = Page.objects.live().filter(depth__gt=1)
+    assert {p.locale.language_code for p in pages} == {"en", "es"}
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_demo_admin_login_works(client, settings):
+    run_demo()
+    assert client.login(
+        username=settings.DEMO_ADMIN_USERNAME, password=settings.DEMO_ADMIN_PASSWORD
+    )
+    assert client.get("/admin/").status_code == 200

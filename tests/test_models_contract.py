@@ -1,0 +1,60 @@
+"""Rules every page model follows: a factory, explicit template and tree rules, help text."""
+
+import importlib
+
+import pytest
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page, get_page_models
+
+PROJECT_APPS = {"home", "stories", "testimonials", "states", "actions"}
+
+
+def project_page_models():
+    return [m for m in get_page_models() if m._meta.app_label in PROJECT_APPS]
+
+
+def factories_for(app_label: str):
+    module = importlib.import_module(f"{app_label}.factories")
+    return [
+        getattr(module, name)
+        for name in dir(module)
+        if hasattr(getattr(module, name), "_meta")
+        and getattr(getattr(module, name)._meta, "model", None) is not None
+    ]
+
+
+@pytest.mark.parametrize("model", project_page_models(), ids=lambda m: m.__name__)
+def test_every_page_model_has_a_factory(model):
+    models_with_factories = {f._meta.model for f in factories_for(model._meta.app_label)}
+    assert model in models_with_factories, f"{model.__name__} has no factory in its app"
+
+
+@pytest.mark.parametrize("model", project_page_models(), ids=lambda m: m.__name__)
+def test_every_page_model_declares_template_and_tree_rules(model):
+    for attribute in ("template", "parent_page_types", "subpage_types"):
+        assert any(attribute in klass.__dict__ for klass in model.__mro__ if klass is not Page), (
+            f"{model.__name__} does not declare {attribute}"
+        )
+
+
+def panel_field_names(panels):
+    for panel in panels:
+        if isinstance(panel, MultiFieldPanel):
+            yield from panel_field_names(panel.children)
+        elif isinstance(panel, FieldPanel):
+            yield panel.field_name
+        elif hasattr(panel, "children"):
+            yield from panel_field_names(panel.children)
+
+
+@pytest.mark.parametrize("model", project_page_models(), ids=lambda m: m.__name__)
+def test_every_field_an_editor_sees_has_help_text(model):
+    page_fields = {f.name for f in Page._meta.get_fields()}
+    panels = [*model.content_panels, *getattr(model, "promote_panels", [])]
+    for name in panel_field_names(panels):
+        if name in page_fields:
+            continue
+        field = model._meta.get_field(name)
+        if isinstance(field, models.Field):
+            assert str(field.help_text).strip(), f"{model.__name__}.{name} has no help text"
