@@ -230,8 +230,8 @@ def _home_page(stdout) -> HomePage:
     # page replaces it (the site is pointed at the new page before the old one is deleted).
     placeholder = root.get_children().filter(content_type__model="page", slug="home").first()
     if placeholder is not None:
-        placeholder.slug = "wagtail-welcome"
-        placeholder.save()
+        # A queryset update, so no index or reference tasks are queued for a page about to go.
+        Page.objects.filter(pk=placeholder.pk).update(slug="wagtail-welcome")
     home = root.add_child(instance=HomePage(**HOME, locale=english))
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
