@@ -45,6 +45,13 @@ run: demo
 test: install lint
 	$(PY) -m pytest
 
+# Chromium (Debian's package) and the offline checkers (axe-core, the Nu HTML checker) the browser
+# tests use. Without them those tests skip with a reason; CI installs them and requires them.
+browser-tools:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+
 test-fast: install lint
 	$(PY) -m pytest -m "not browser"
 

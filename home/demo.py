@@ -1,6 +1,8 @@
 """Demo content for home/: the home page, the explainer, FAQ, about and privacy pages, footer
 text and site settings, in English with Spanish translations made through wagtail-localize."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
@@ -10,10 +12,20 @@ from home.localization import translate
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 
 tr = Phrasebook()
+NAMESPACE = uuid.UUID("5f0c1c9e-6d0b-4d8e-9a53-2f1f5e0f7a11")
 
 
 def heading(text: str, level: str = "h2") -> dict:
     return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def list_items(*values) -> list[dict]:
+    """ListBlock items in Wagtail's block format: wagtail-localize only extracts text from items
+    that carry an id, so plain lists would stay untranslated."""
+    return [
+        {"type": "item", "value": value, "id": str(uuid.uuid5(NAMESPACE, repr(value)))}
+        for value in values
+    ]
 
 
 def paragraph(*pairs: tuple[str, str]) -> dict:
@@ -106,7 +118,7 @@ FAQ = {
             "type": "faq",
             "value": {
                 "title": "",
-                "items": [
+                "items": list_items(
                     {
                         "question": tr(
                             "Does ending qualified immunity put officers in jail?",
@@ -153,7 +165,7 @@ FAQ = {
                             )
                         ),
                     },
-                ],
+                ),
             },
         }
     ],

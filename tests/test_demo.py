@@ -1,11 +1,12 @@
 """`manage.py demo`: idempotent, translated through wagtail-localize, every page renders."""
 
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation
 
 from home.models import FooterText, HomePage
@@ -69,3 +70,22 @@ def test_demo_admin_login_works(client, settings):
         username=settings.DEMO_ADMIN_USERNAME, password=settings.DEMO_ADMIN_PASSWORD
     )
     assert client.get("/admin/").status_code == 200
+
+
+def visible_sentences(html: str) -> set[str]:
+    """Longer runs of visible text inside <main>, tags stripped."""
+    main = html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    text = re.sub(r"<[^>]+>", "\n", main)
+    return {line.strip() for line in text.splitlines() if len(line.strip()) > 25}
+
+
+@pytest.mark.django_db
+def test_spanish_demo_pages_show_no_english_sentence(client):
+    """Catches block text wagtail-localize did not extract (it would stay English in Spanish)."""
+    run_demo()
+    for spanish in Page.objects.live().filter(locale__language_code="es", depth__gt=1):
+        english = spanish.get_translation(Locale.objects.get(language_code="en"))
+        english_text = visible_sentences(client.get(english.url).content.decode())
+        spanish_text = visible_sentences(client.get(spanish.url).content.decode())
+        untranslated = english_text & spanish_text
+        assert not untranslated, f"{spanish.url} shows English: {sorted(untranslated)[:3]}"

@@ -176,6 +176,7 @@ else:
 # Email: django-anymail sends everything. EMAIL_BACKEND picks the provider, for example
 # "anymail.backends.postmark.EmailBackend" with ANYMAIL_POSTMARK_SERVER_TOKEN set.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "emails"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "End QI Campaign <hello@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ANYMAIL = {

@@ -10,7 +10,17 @@ from wagtail.models import Page
 class Command(BaseCommand):
     help = "Render every live page in every language; exit non-zero on any non-200."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--list-types",
+            action="store_true",
+            help="Print one URL per page type and language (for the browser tests), then stop.",
+        )
+
     def handle(self, *args, **options):
+        if options["list_types"]:
+            self.list_types()
+            return
         client = Client(HTTP_HOST="localhost")
         urls = [page.get_url() for page in Page.objects.live().public().filter(depth__gt=1)]
         urls += [f"/{code}/search/?q=immunity" for code, _name in settings.LANGUAGES]
@@ -24,3 +34,12 @@ class Command(BaseCommand):
         if failures:
             raise CommandError("Pages that did not render:\n" + "\n".join(failures))
         self.stdout.write(self.style.SUCCESS("every page answered 200"))
+
+    def list_types(self):
+        seen = set()
+        pages = Page.objects.live().public().filter(depth__gt=1).select_related("content_type")
+        for page in pages.order_by("path"):
+            key = (page.content_type_id, page.locale_id)
+            if key not in seen:
+                seen.add(key)
+                self.stdout.write(f"{page.content_type.model} {page.get_url()}")

@@ -1,0 +1,168 @@
+"""Browser tests: a real server with demo content, driven by Debian's Chromium through Playwright.
+
+The server is a separate process on a SQLite file built once per session (`make demo`'s command),
+with tasks run immediately and emails written to files, so journeys can follow emailed links.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_tool
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", ROOT / "artifacts"))
+WIDTHS = (360, 1280)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveSite:
+    def __init__(self, url: str, mail_dir: Path, page_types: list[tuple[str, str]]):
+        self.url = url
+        self.mail_dir = mail_dir
+        # (page model, path) for the first live page of each type in each language.
+        self.page_types = page_types
+
+    def __call__(self, path: str) -> str:
+        return self.url + path
+
+    def emails(self) -> list[str]:
+        return [p.read_text() for p in sorted(self.mail_dir.glob("*.log"), key=os.path.getmtime)]
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("live-site")
+    mail_dir = workdir / "mail"
+    mail_dir.mkdir()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "LOG_LEVEL": "WARNING",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
+    listing = subprocess.run(
+        [*manage, "check_pages", "--list-types"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
+    page_types = [tuple(line.split(" ", 1)) for line in listing.splitlines() if line.strip()]
+    port = free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=(workdir / "server.log").open("w"),
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/en/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        server.terminate()
+        pytest.fail("the live server did not start: " + (workdir / "server.log").read_text())
+    yield LiveSite(url, mail_dir, page_types)
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_tool(
+        Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    )
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    with playwright_sync.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(width=360, javascript=True) -> a fresh Playwright page in its own context."""
+    contexts = []
+
+    def opener(width: int = 1280, javascript: bool = True, language: str = "en-US"):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            java_script_enabled=javascript,
+            locale=language,
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core's WCAG 2.x A/AA and 2.2 AA rules on the page (JS must be enabled)."""
+    require_tool(AXE.exists(), "axe-core is not installed (make browser-tools)")
+    page.add_script_tag(content=AXE.read_text())
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag', values:
+        ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def screenshot(page, name: str) -> Path:
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def java_available() -> bool:
+    return shutil.which("java") is not None

@@ -1,0 +1,87 @@
+"""Journeys a visitor makes, with JS on and off, keyboard only, in both languages, at 360 and
+1280 px. Later features add their journeys beside these."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import WIDTHS
+
+VARIANTS = [
+    pytest.param(width, javascript, id=f"{width}px-{'js' if javascript else 'nojs'}")
+    for width in WIDTHS
+    for javascript in (True, False)
+]
+
+
+def tab_to(page, predicate_js: str, limit: int = 60) -> None:
+    """Press Tab until the focused element matches; fail if it never does (keyboard trap/skip)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {predicate_js})(document.activeElement)"):
+            return
+    pytest.fail(f"keyboard focus never reached an element where {predicate_js}")
+
+
+@pytest.mark.parametrize(("width", "javascript"), VARIANTS)
+def test_switch_language_with_the_keyboard_lands_on_the_same_page(
+    live_site, open_page, width, javascript
+):
+    page = open_page(width=width, javascript=javascript)
+    page.goto(live_site("/en/faq/"))
+    tab_to(page, "el.getAttribute('hreflang') === 'es'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/es/preguntas-frecuentes/$"))
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("h1").inner_text() == "Preguntas frecuentes"
+
+    tab_to(page, "el.getAttribute('hreflang') === 'en'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/en/faq/$"))
+    assert page.locator("h1").inner_text() == "Frequently asked questions"
+
+
+@pytest.mark.parametrize(("width", "javascript"), VARIANTS)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_skip_link_is_the_first_stop_and_moves_focus_to_main(
+    live_site, open_page, width, javascript, language
+):
+    page = open_page(width=width, javascript=javascript)
+    page.goto(live_site(f"/{language}/"))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize(("width", "javascript"), VARIANTS)
+@pytest.mark.parametrize(
+    ("path", "answer"), [("/en/faq/", "civil"), ("/es/preguntas-frecuentes/", "civiles")]
+)
+def test_faq_answers_open_with_the_keyboard(live_site, open_page, width, javascript, path, answer):
+    page = open_page(width=width, javascript=javascript)
+    page.goto(live_site(path))
+    first = page.locator("details.faq__item").first
+    assert not first.locator(".rich-text").is_visible()
+    tab_to(page, "el.tagName === 'SUMMARY'")
+    page.keyboard.press("Enter")
+    assert answer in first.locator(".rich-text").inner_text()
+
+
+@pytest.mark.parametrize(("width", "javascript"), VARIANTS)
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("en", "immunity", "/en/what-is-qualified-immunity/"),
+        ("es", "inmunidad", "/es/que-es-la-inmunidad-calificada/"),
+    ],
+)
+def test_search_from_the_header(live_site, open_page, width, javascript, language, query, expected):
+    page = open_page(width=width, javascript=javascript)
+    page.goto(live_site(f"/{language}/"))
+    tab_to(page, "el.id === 'site-search-q'")
+    page.keyboard.type(query)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    assert page.locator(f'.search-results a[href="{expected}"]').count() == 1
