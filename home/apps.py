@@ -4,3 +4,29 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home and shared content"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.contrib.settings.models import BaseSiteSetting
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from home.page_cache import purge_all
+
+        # Anything visitors read changed: drop every cached page (see home/page_cache.py).
+        page_published.connect(purge_all, dispatch_uid="page-cache-published")
+        page_unpublished.connect(purge_all, dispatch_uid="page-cache-unpublished")
+        post_page_move.connect(purge_all, dispatch_uid="page-cache-moved")
+
+        def purge_for_content(sender, instance=None, **kwargs):
+            from wagtail.models import Page
+
+            is_snippet = getattr(sender, "snippet_viewset", None) is not None
+            if is_snippet or isinstance(instance, (BaseSiteSetting, Page)):
+                if isinstance(instance, Page) and kwargs.get("signal") is post_save:
+                    return  # a draft save changes nothing public; publishing is signalled above
+                if isinstance(instance, BaseSiteSetting) and kwargs.get("created"):
+                    return  # settings rows are created with defaults on first read
+                purge_all()
+
+        post_save.connect(purge_for_content, dispatch_uid="page-cache-content-saved")
+        post_delete.connect(purge_for_content, dispatch_uid="page-cache-content-deleted")
