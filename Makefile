@@ -65,3 +65,8 @@ format: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Benchmarks print ratios against baselines measured in the same run (not tests).
+bench: install
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null; }
+	$(PY) bench/run.py

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
@@ -34,6 +34,11 @@ def search(request):
         "home/search.html",
         {"query": query, "results": results, "pagination_query": urlencode({"q": query})},
     )
+
+
+def health(request):
+    """For load balancers and the benchmarks' baseline: no database, no templates."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def page_not_found(request, exception=None):
