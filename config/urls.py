@@ -29,6 +29,7 @@ if settings.DEBUG:
 # A bare "/" is redirected by LocaleMiddleware according to Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("", include("actions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

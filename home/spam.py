@@ -19,7 +19,7 @@ import hmac
 import ipaddress
 import logging
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django import forms
 from django.conf import settings
@@ -115,7 +115,7 @@ def _key(bucket: str, ip: str) -> str:
 
 def _window_start(now: datetime, window: int) -> datetime:
     epoch = int(now.timestamp())
-    return datetime.fromtimestamp(epoch - epoch % window, tz=timezone.utc)
+    return datetime.fromtimestamp(epoch - epoch % window, tz=UTC)
 
 
 def _count_in_redis(key: str, window: int) -> int | None:
