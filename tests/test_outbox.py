@@ -315,8 +315,16 @@ def test_old_task_results_are_pruned(database_tasks):
             status=status,
             finished_at=finished_at,
         )
-    assert run_maintenance()["pruned_task_results"] == 2
-    assert DBTaskResult.objects.count() == 1
+    for hours_ago in (2, 0):  # the every-minute maintenance keeps only its last hour
+        DBTaskResult.objects.create(
+            task_path=outbox_maintenance.module_path,
+            args_kwargs={"args": [], "kwargs": {}},
+            backend_name="default",
+            status="SUCCESSFUL",
+            finished_at=timezone.now() - timedelta(hours=hours_ago),
+        )
+    assert run_maintenance()["pruned_task_results"] == 3
+    assert DBTaskResult.objects.count() == 2
 
 
 def test_the_maintenance_task_books_its_next_run_once(database_tasks):

@@ -11,7 +11,7 @@
 """
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from home.outbox import clock, conf
 from home.outbox.models import OutboundEmail
@@ -69,12 +69,15 @@ def prune_task_results(now: datetime) -> int:
         return 0
     from django_tasks_db.models import DBTaskResult
 
-    deleted, _ = (
-        DBTaskResult.objects.finished()
-        .filter(finished_at__lt=now - conf.task_result_retention())
-        .delete()
-    )
-    return deleted
+    from home.outbox.tasks import outbox_maintenance
+
+    finished = DBTaskResult.objects.finished()
+    deleted, _ = finished.filter(finished_at__lt=now - conf.task_result_retention()).delete()
+    # The maintenance itself runs every minute: an hour of its results is plenty to look at.
+    heartbeats, _ = finished.filter(
+        task_path=outbox_maintenance.module_path, finished_at__lt=now - timedelta(hours=1)
+    ).delete()
+    return deleted + heartbeats
 
 
 def run_maintenance(now: datetime | None = None) -> dict[str, int]:
