@@ -358,3 +358,21 @@ def test_a_short_retry_window_setting_is_respected(
     run_maintenance(clock())
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.FAILED
+
+
+def test_old_finished_rows_and_webhook_events_are_pruned(django_capture_on_commit_callbacks):
+    from home.outbox.models import ProcessedWebhookEvent
+
+    sent = committed_notice(django_capture_on_commit_callbacks, key="old")
+    queued = OutboundEmail.objects.create(
+        idempotency_key="still-queued",
+        to_email="b@example.org",
+        template="home/emails/notice",
+        language="en",
+        next_attempt_at=timezone.now() + timedelta(days=365),
+    )
+    ProcessedWebhookEvent.objects.create(key="Postmark:1", esp_name="Postmark", event_type="x")
+    report = run_maintenance(timezone.now() + timedelta(days=200))
+    assert report["pruned_outbox"] == 2
+    assert list(OutboundEmail.objects.values_list("pk", flat=True)) == [queued.pk]
+    assert not OutboundEmail.objects.filter(pk=sent.pk).exists()

@@ -43,3 +43,13 @@ def task_result_retention() -> timedelta:
 
 def maintenance_interval() -> timedelta:
     return _seconds("OUTBOX_MAINTENANCE_INTERVAL_SECONDS", 60)
+
+
+def outbox_retention() -> timedelta:
+    """Finished rows (sent, failed, suppressed) hold names and links: kept this long, then deleted."""
+    return timedelta(days=int(getattr(settings, "OUTBOX_RETENTION_DAYS", 180)))
+
+
+def webhook_event_retention() -> timedelta:
+    """Providers replay events for hours or days, not months."""
+    return timedelta(days=int(getattr(settings, "OUTBOX_WEBHOOK_EVENT_RETENTION_DAYS", 30)))

@@ -6,15 +6,15 @@
    worker dies) go back to READY, so the worker runs them again. Every task here is idempotent.
 3. Queued rows that are due but have no task any more (a lost enqueue, the immediate backend,
    a worker that was down) get a send task.
-4. Finished task results older than the retention period, and expired rate-limit counters, are
-   deleted.
+4. Finished task results older than the retention period, expired rate-limit counters, old
+   finished outbox rows (they hold names and links) and old webhook event ids are deleted.
 """
 
 import logging
 from datetime import datetime, timedelta
 
 from home.outbox import clock, conf
-from home.outbox.models import OutboundEmail
+from home.outbox.models import OutboundEmail, ProcessedWebhookEvent
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,21 @@ def prune_task_results(now: datetime) -> int:
     return deleted + heartbeats
 
 
+def prune_outbox(now: datetime) -> int:
+    finished = [
+        OutboundEmail.Status.SENT,
+        OutboundEmail.Status.FAILED,
+        OutboundEmail.Status.SUPPRESSED,
+    ]
+    emails, _ = OutboundEmail.objects.filter(
+        status__in=finished, created_at__lt=now - conf.outbox_retention()
+    ).delete()
+    events, _ = ProcessedWebhookEvent.objects.filter(
+        received_at__lt=now - conf.webhook_event_retention()
+    ).delete()
+    return emails + events
+
+
 def run_maintenance(now: datetime | None = None) -> dict[str, int]:
     from home.spam import prune_rate_limits
 
@@ -90,6 +105,7 @@ def run_maintenance(now: datetime | None = None) -> dict[str, int]:
         "flushed": flush_due(now),
         "pruned_task_results": prune_task_results(now),
         "pruned_rate_limits": prune_rate_limits(now),
+        "pruned_outbox": prune_outbox(now),
     }
     if any(report.values()):
         logger.info("Outbox maintenance: %s", report)
