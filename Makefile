@@ -29,7 +29,10 @@ demo: install
 	$(PY) manage.py migrate --noinput --verbosity 0
 	$(PY) manage.py demo
 
+# outbox_flush re-queues whatever a stopped worker left behind and books the periodic maintenance
+# (reaper, retries, pruning) that the worker then runs every minute (docs/email.md).
 worker: install
+	$(PY) manage.py outbox_flush
 	$(PY) manage.py db_worker
 
 # The development server and a task worker together; Ctrl-C stops both.
@@ -39,6 +42,7 @@ run: demo
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
+		$(PY) manage.py outbox_flush; \
 		$(PY) manage.py db_worker & \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -3,3 +3,14 @@ from django.apps import AppConfig
 
 class ActionsConfig(AppConfig):
     name = "actions"
+
+    def ready(self) -> None:
+        from home.outbox.webhooks import address_unsubscribed
+
+        address_unsubscribed.connect(_provider_unsubscribe, dispatch_uid="actions.newsletter")
+
+
+def _provider_unsubscribe(sender, email, **kwargs):
+    from actions.newsletter import unsubscribe_address
+
+    unsubscribe_address(email)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -17,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
+    # Email providers' tracking webhooks (bounces, complaints), behind ANYMAIL_WEBHOOK_SECRET.
+    path("anymail/", include("home.outbox.urls")),
 ]
 
 if settings.DEBUG:
@@ -28,6 +30,9 @@ if settings.DEBUG:
 # A bare "/" is redirected by LocaleMiddleware according to Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("", include("actions.urls")),
+    # Wagtail's page view, wrapped to let chosen pages take posts without a CSRF token.
+    re_path(r"^((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

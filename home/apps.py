@@ -6,11 +6,17 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and shared content"
 
     def ready(self) -> None:
+        from anymail.signals import tracking
         from django.db.models.signals import post_delete, post_save
         from wagtail.contrib.settings.models import BaseSiteSetting
+        from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from home.outbox import checks  # noqa: F401 (registers the deploy check)
+        from home.outbox.webhooks import handle_tracking_event
         from home.page_cache import purge_all
+
+        tracking.connect(handle_tracking_event, dispatch_uid="home.outbox.tracking")
 
         # Anything visitors read changed: drop every cached page (see home/page_cache.py).
         page_published.connect(purge_all, dispatch_uid="page-cache-published")
@@ -18,15 +24,16 @@ class HomeConfig(AppConfig):
         post_page_move.connect(purge_all, dispatch_uid="page-cache-moved")
 
         def purge_for_content(sender, instance=None, **kwargs):
-            from wagtail.models import Page
-
+            # Snippets are content visitors read (criteria, bills, organisations, footer);
+            # submissions (signatures, subscribers, emails) use ModelViewSets and never purge.
             is_snippet = getattr(sender, "snippet_viewset", None) is not None
-            if is_snippet or isinstance(instance, (BaseSiteSetting, Page)):
-                if isinstance(instance, Page) and kwargs.get("signal") is post_save:
-                    return  # a draft save changes nothing public; publishing is signalled above
-                if isinstance(instance, BaseSiteSetting) and kwargs.get("created"):
-                    return  # settings rows are created with defaults on first read
-                purge_all()
+            if not (is_snippet or isinstance(instance, (BaseSiteSetting, Page))):
+                return
+            if isinstance(instance, Page) and kwargs.get("signal") is post_save:
+                return  # a draft save changes nothing public; publishing is signalled above
+            if isinstance(instance, BaseSiteSetting) and kwargs.get("created"):
+                return  # settings rows are created with defaults on first read
+            purge_all()
 
         post_save.connect(purge_for_content, dispatch_uid="page-cache-content-saved")
         post_delete.connect(purge_for_content, dispatch_uid="page-cache-content-deleted")

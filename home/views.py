@@ -4,11 +4,14 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseServerError
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
+from wagtail.views import serve as wagtail_serve
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -34,6 +37,31 @@ def search(request):
         "home/search.html",
         {"query": query, "results": results, "pagination_query": urlencode({"q": query})},
     )
+
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+
+@csrf_exempt
+def serve(request, path):
+    """Wagtail's page view with the CSRF check made here rather than by the middleware.
+
+    Pages whose forms carry no ambient authority (nothing depends on a session or login: a
+    signature, a subscription that the owner confirms by email) set
+    `accepts_posts_without_csrf = True`. Their HTML then holds nothing specific to a visitor and
+    can be served from the page cache during a spike; honeypot, fill time and rate limits
+    (home/spam.py) stop bots instead. Every other page keeps Django's CSRF protection.
+    """
+    if request.method not in SAFE_METHODS:
+        route = Page.route_for_request(request, path)
+        page = route[0] if route else None
+        if not getattr(page, "accepts_posts_without_csrf", False):
+            rejection = CsrfViewMiddleware(lambda _request: None).process_view(
+                request, wagtail_serve, (path,), {}
+            )
+            if rejection is not None:
+                return rejection
+    return wagtail_serve(request, path)
 
 
 def health(request):

@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import FooterText
+from home.outbox.admin import EmailViewSetGroup
 
 
 class FooterTextViewSet(SnippetViewSet):
@@ -13,3 +15,8 @@ class FooterTextViewSet(SnippetViewSet):
 
 
 register_snippet(FooterTextViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_email_admin():
+    return EmailViewSetGroup()

@@ -24,6 +24,13 @@ def has_command(name: str) -> bool:
     return shutil.which(name) is not None
 
 
+@pytest.fixture(autouse=True)
+def anymail_test_backend(settings):
+    """Django's test setup swaps EMAIL_BACKEND for locmem; put Anymail's test backend back, as
+    config/settings/test.py intends (it also collects messages in django.core.mail.outbox)."""
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+
 @pytest.fixture
 def locales(db):
     english, _ = Locale.objects.get_or_create(language_code="en")

@@ -1,6 +1,8 @@
 """The anonymous page cache: hits cost no query, content changes purge it, private responses
 are never stored."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -9,6 +11,7 @@ from django.test import RequestFactory
 from home.factories import StandardPageFactory
 from home.models import FooterText
 from home.page_cache import response_is_cacheable
+from home.spam import started_token
 
 
 @pytest.fixture(autouse=True)
@@ -115,3 +118,36 @@ def test_responses_with_cookies_csrf_tokens_or_private_headers_are_not_stored():
     used_token = RequestFactory().get("/en/")
     used_token.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
     assert not response_is_cacheable(used_token, HttpResponse("ok"))
+
+
+@pytest.mark.django_db
+def test_pages_with_the_footer_signup_form_are_cacheable(client, about):
+    from actions.factories import SignupPageFactory
+
+    SignupPageFactory(parent=about.get_parent(), slug="newsletter")
+    first = client.get("/en/about/")
+    assert 'class="footer-signup__form"' in first.content.decode()
+    assert "csrftoken" not in first.cookies
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_pages_that_did_not_opt_out_still_require_a_csrf_token(home_page, about):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post("/en/about/", {"x": "1"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_signup_page_takes_a_post_without_a_csrf_token(home_page):
+    from django.test import Client
+
+    from actions.factories import SignupPageFactory
+
+    page = SignupPageFactory(parent=home_page, slug="newsletter")
+    strict = Client(enforce_csrf_checks=True)
+    started = started_token(at=time.time() - 60)
+    response = strict.post(page.url, {"email": "not-an-email", "form_started": started})
+    assert response.status_code == 200  # the form with its error, not a CSRF rejection
+    assert "email" in response.context["form"].errors

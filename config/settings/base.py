@@ -209,11 +209,30 @@ ANYMAIL = {
 }
 
 # Background tasks: django-tasks with the database backend; `manage.py db_worker` runs them.
+# TASKS_IMMEDIATE=1 runs every task inline instead (no worker needed; the test settings do this).
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("TASKS_IMMEDIATE", False)
+            else os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+        ),
     }
 }
+# A task RUNNING this long has lost its worker and is re-queued; finished results are kept
+# this many days (docs/email.md).
+TASKS_RUNNING_LEASE_SECONDS = int(os.environ.get("TASKS_RUNNING_LEASE_SECONDS", "1800"))
+TASKS_RESULT_RETENTION_DAYS = int(os.environ.get("TASKS_RESULT_RETENTION_DAYS", "14"))
+
+# The outbox (home/outbox): failed sends are retried with exponential back-off for this long.
+OUTBOX_RETRY_FOR_SECONDS = int(os.environ.get("OUTBOX_RETRY_FOR_SECONDS", str(26 * 3600)))
+
+# Spam defences shared by public forms (home/spam.py).
+SPAM_MIN_FILL_SECONDS = float(os.environ.get("SPAM_MIN_FILL_SECONDS", "3"))
+SPAM_RATE_LIMIT_COUNT = int(os.environ.get("SPAM_RATE_LIMIT_COUNT", "20"))
+SPAM_RATE_LIMIT_WINDOW = int(os.environ.get("SPAM_RATE_LIMIT_WINDOW", "3600"))
+# How many proxies (CDN, load balancer) sit in front of the app and append to X-Forwarded-For.
+SPAM_TRUSTED_PROXIES = int(os.environ.get("SPAM_TRUSTED_PROXIES", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "End Qualified Immunity")

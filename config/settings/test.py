@@ -5,10 +5,11 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import ANYMAIL, DATABASES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only, tests only
 EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+ANYMAIL = {**ANYMAIL, "WEBHOOK_SECRET": "webhook:test-only-secret"}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {

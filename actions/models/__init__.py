@@ -1,0 +1,3 @@
+from .newsletter import SignupPage, Subscriber
+
+__all__ = ["SignupPage", "Subscriber"]

@@ -1,0 +1,43 @@
+"""The newsletter form in every page's footer, posting to the visitor's-language SignupPage."""
+
+from django import template
+from django.utils.translation import get_language
+
+from actions.forms import NewsletterSignupForm
+from actions.models import SignupPage
+
+register = template.Library()
+
+
+def localized_signup_page(request) -> SignupPage | None:
+    """The live sign-up page in the active language (else any), looked up once per request."""
+    if request is not None and hasattr(request, "_newsletter_signup_page"):
+        return request._newsletter_signup_page
+    # One query: a site has one sign-up page per language, so pick the language in Python.
+    pages = list(SignupPage.objects.live().public().select_related("locale")[:20])
+    language = get_language()
+    page = next((p for p in pages if p.locale.language_code == language), None)
+    page = page or (pages[0] if pages else None)
+    if request is not None:
+        request._newsletter_signup_page = page
+    return page
+
+
+@register.inclusion_tag("actions/includes/newsletter_footer_form.html", takes_context=True)
+def newsletter_footer_form(context):
+    request = context.get("request")
+    current = context.get("page")
+    signup_page = localized_signup_page(request)
+    if signup_page is None or isinstance(current, SignupPage):
+        return {"signup_page": None}
+    form = NewsletterSignupForm(
+        auto_id="footer-newsletter-%s",
+        initial={"source_page": getattr(current, "pk", None)},
+    )
+    return {
+        "signup_page": signup_page,
+        "action": signup_page.get_url(request=request),
+        "form": form,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
