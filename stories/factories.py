@@ -29,7 +29,7 @@ class CaseStoryPageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"story-{n}")
     is_sample = True
     person_name = factory.Faker("name")
-    case_name = factory.LazyAttribute(lambda o: f"{o.person_name.split()[-1]} v. Officer")
+    case_name = factory.Sequence(lambda n: f"Doe v. Officer {n}")
     court = "U.S. Court of Appeals for the Fifth Circuit"
     circuit = Circuit.FIFTH
     decision_year = 2019

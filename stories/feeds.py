@@ -5,6 +5,7 @@ translation of the index has its own feed at /en/stories/feed/, /es/historias/fe
 """
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 FEED_LENGTH = 20
@@ -41,7 +42,8 @@ class PageChildrenFeed(Feed):
             .public()
             .child_of(obj)
             .filter(locale_id=obj.locale_id)
-            .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+            # PostgreSQL sorts NULLs first when descending; never-published pages go last.
+            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:FEED_LENGTH]
         )
 
     def item_title(self, item):
@@ -57,7 +59,8 @@ class PageChildrenFeed(Feed):
         return item.first_published_at
 
     def item_updateddate(self, item):
-        return item.last_published_at or item.first_published_at
+        # Atom requires <updated> on every entry.
+        return item.last_published_at or item.first_published_at or item.latest_revision_created_at
 
     def item_categories(self, item):
         return getattr(item, "feed_categories", list)()

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -142,7 +143,8 @@ class NewsPage(HeroAndSampleFields, SharingMixin, Page):
             picked = [found[key] for key in chosen if key in found]
             if picked:
                 return picked
-        return list(stories.order_by("-first_published_at", "-pk")[:RELATED_STORIES])
+        latest = stories.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        return list(latest[:RELATED_STORIES])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
