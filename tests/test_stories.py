@@ -331,3 +331,37 @@ def test_state_page_relation_links_stories_once_a_state_page_exists(
     assert story.state_page == texas
     assert '<dd><a href="/en/texas/">Texas</a></dd>' in client.get(story.url).content.decode()
     assert '<li><a href="/en/texas/">Texas</a></li>' in client.get("/en/stories/").content.decode()
+
+
+@pytest.mark.django_db
+def test_story_page_query_count_is_fixed(client, story_index, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    source = {"title": "Opinion", "url": "https://example.org/o", "publisher": "", "date": None}
+    story = make_story(
+        story_index, hero_image=CampaignImageFactory(), sources=[("source", source)] * 2
+    )
+    support.count_queries(client, story.url)  # renditions are generated on first view
+    few, _html = support.count_queries(client, story.url)
+    story.sources = [("source", source)] * 30
+    story.save_revision().publish()
+    for n in range(20):
+        make_story(story_index, slug=f"sibling-{n}", hero_image=CampaignImageFactory())
+    many, html = support.count_queries(client, story.url)
+    assert html.count('class="source"') == 30
+    assert few == many and many <= 25, (few, many)
+
+
+@pytest.mark.django_db
+def test_site_search_finds_stories_by_person_and_case(client, story_index):
+    make_story(
+        story_index,
+        title="Shot in the back",
+        person_name="David Collie",
+        case_name="Collie v. Barron",
+    )
+    make_story(
+        story_index, title="Another story", person_name="Someone Else", case_name="Else v. Doe"
+    )
+    for query in ("Collie", "Barron"):
+        html = client.get("/en/search/", {"q": query}).content.decode()
+        assert "Shot in the back" in html and "Another story" not in html

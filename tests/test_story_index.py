@@ -277,3 +277,10 @@ def test_spanish_index_filters_spanish_stories(client, story_index, spanish_stor
     assert "2 historias" in html
     assert option(html, "outcome", "qi-granted") == "Inmunidad calificada concedida (2)"
     assert 'action="/es/historias/"' in html
+
+
+@pytest.mark.django_db
+def test_filtered_page_title_names_the_filters(client, cases):
+    html = client.get("/en/stories/?state=TX&outcome=qi-granted").content.decode()
+    title = re.search(r"<title>([^<]*)</title>", html).group(1)
+    assert title.startswith("Case stories: Texas, Qualified immunity granted ·")

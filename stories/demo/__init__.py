@@ -45,7 +45,7 @@ def illustration(title: str, lines: list[str], colour: tuple[int, int, int]) -> 
     image = CampaignImage(
         title=title,
         alt_text=", ".join(lines),
-        credit="Sample illustration",
+        credit="",  # a credit is shown as is, untranslated; the licence says it is a sample
         licence="Sample content, generated for the demo site",
         file=ImageFile(buffer, name=f"{slugify(title)[:60]}.png"),
     )

@@ -44,7 +44,7 @@ def courtlistener(case_name: str) -> dict:
     return {
         "type": "source",
         "value": {
-            "title": f"{case_name}: court opinions",
+            "title": f"{case_name} (CourtListener)",
             "url": "https://www.courtlistener.com/?q=" + quote(f'"{case_name}"'),
             "publisher": "CourtListener, Free Law Project",
             "date": None,
