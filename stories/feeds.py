@@ -4,9 +4,11 @@ Served by the index page itself (RoutablePageMixin routes feed/ and feed/atom/),
 translation of the index has its own feed at /en/stories/feed/, /es/historias/feed/ and so on.
 """
 
+from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 FEED_LENGTH = 20
 
@@ -69,3 +71,21 @@ class PageChildrenFeed(Feed):
 class AtomPageChildrenFeed(PageChildrenFeed):
     feed_type = Atom1Feed
     subtitle = PageChildrenFeed.description
+
+
+class ChildFeedsMixin(RoutablePageMixin):
+    """Adds feed/ (RSS) and feed/atom/ routes listing the page's children of one model."""
+
+    feed_child_model = ""  # "app_label.ModelName"
+
+    def url_for_route(self, request, name: str) -> str:
+        # A page outside any site (e.g. previewed before it is placed) has no URL of its own.
+        return (self.get_url(request=request) or "") + self.reverse_subpage(name)
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        return PageChildrenFeed(self, apps.get_model(self.feed_child_model))(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return AtomPageChildrenFeed(self, apps.get_model(self.feed_child_model))(request)

@@ -11,6 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.factories import CampaignImageFactory, HomePageFactory
+from home.localization import translate
 from home.models import HomePage, StandardPage
 from home.us_states import US_STATES, normalize_state_code, state_name
 from stories.choices import Circuit, HarmType, Outcome
@@ -52,7 +53,7 @@ class StoryTreeRules(WagtailPageTestCase):
 
 class StoryAdminRoundTrip(WagtailPageTestCase):
     def setUp(self):
-        self.login()
+        self.user = self.login()
         self.home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-admin")
         self.index = StoryIndexPageFactory(parent=self.home, slug="stories-admin")
 
@@ -139,22 +140,41 @@ class StoryAdminRoundTrip(WagtailPageTestCase):
         self.client.post(f"/admin/pages/add/stories/casestorypage/{self.index.pk}/", data)
         assert not CaseStoryPage.objects.filter(slug="script-source").exists()
 
+    def test_every_page_type_previews_before_and_after_it_is_saved(self):
+        from stories.factories import NewsPageFactory
+
+        story = CaseStoryPageFactory(parent=self.index, slug="preview-me")
+        news_index = NewsIndexPageFactory(parent=self.home, slug="news-preview")
+        news = NewsPageFactory(parent=news_index, slug="news-preview-item")
+        self.assertPageIsPreviewable(self.index)
+        self.assertPageIsPreviewable(news_index)
+        # StreamField editors are built by JS, so their form data is given here.
+        self.assertPageIsPreviewable(story, post_data=self.story_form(slug="preview-me"))
+        self.assertPageIsPreviewable(news, post_data=self.news_form(slug="news-preview-item"))
+        self.client.force_login(self.user)  # assertPageIsPreviewable logs its own user out
+        add_preview = f"/admin/pages/add/stories/casestorypage/{self.index.pk}/preview/"
+        response = self.client.post(add_preview, self.story_form(slug="new-preview"))
+        assert response.json()["is_valid"]
+        assert "Shot in the back" in self.client.get(add_preview).content.decode()
+
+    def news_form(self, related=(), **overrides):
+        data = {
+            "title": "Campaign launch",
+            "slug": "launch",
+            "date": "2024-03-04",
+            "kind": "press-release",
+            "summary": "We launch today.",
+            "hero_image": "",
+            "body": streamfield([("paragraph", rich_text("<p>Today.</p>"))]),
+            "related_story_links": inline_formset([{"story": str(pk)} for pk in related]),
+        }
+        data.update(overrides)
+        return nested_form_data(data)
+
     def test_editor_creates_news_with_related_stories(self):
         story = CaseStoryPageFactory(parent=self.index, slug="related-one")
         news_index = NewsIndexPageFactory(parent=self.home, slug="news-admin")
-        data = nested_form_data(
-            {
-                "title": "Campaign launch",
-                "slug": "launch",
-                "date": "2024-03-04",
-                "kind": "press-release",
-                "summary": "We launch today.",
-                "hero_image": "",
-                "body": streamfield([("paragraph", rich_text("<p>Today.</p>"))]),
-                "related_story_links": inline_formset([{"story": str(story.pk)}]),
-            }
-        )
-        self.assertCanCreate(news_index, NewsPage, data)
+        self.assertCanCreate(news_index, NewsPage, self.news_form(related=[story.pk]))
         news = NewsPage.objects.get(slug="launch")
         assert [link.story_id for link in news.related_story_links.all()] == [story.pk]
 
@@ -365,3 +385,46 @@ def test_site_search_finds_stories_by_person_and_case(client, story_index):
     for query in ("Collie", "Barron"):
         html = client.get("/en/search/", {"q": query}).content.decode()
         assert "Shot in the back" in html and "Another story" not in html
+
+
+@pytest.mark.django_db
+def test_admin_forms_and_translation_editor_open(admin_client, story_index, spanish_story_index):
+    from stories.factories import NewsPageFactory
+
+    source = {
+        "title": "Opinion",
+        "url": "https://example.org/o",
+        "publisher": "Court",
+        "date": None,
+    }
+    story = make_story(
+        story_index,
+        body=[("paragraph", "<p>What happened.</p>"), ("source", source)],
+        sources=[("source", source)],
+    )
+    spanish = translate(
+        story,
+        "es",
+        {
+            story.title: "Historia",
+            story.slug: "historia",
+            story.summary: "Resumen.",
+            "What happened.": "Lo que pasó.",
+        },
+    )
+    # Source titles and publishers are kept as published: nothing for translators to copy.
+    assert spanish.sources[0].value["title"] == "Opinion"
+    assert spanish.body[1].value["publisher"] == "Court"
+
+    news_index = NewsIndexPageFactory(parent=story_index.get_parent(), slug="news-admin-views")
+    news = NewsPageFactory(parent=news_index)
+    for url in [
+        f"/admin/pages/add/stories/casestorypage/{story_index.pk}/",
+        f"/admin/pages/add/stories/newspage/{news_index.pk}/",
+        f"/admin/pages/{story.pk}/edit/",
+        f"/admin/pages/{story_index.pk}/edit/",
+        f"/admin/pages/{news.pk}/edit/",
+        f"/admin/pages/{news_index.pk}/edit/",
+        f"/admin/pages/{spanish.pk}/edit/",  # wagtail-localize's translation editor
+    ]:
+        assert admin_client.get(url).status_code == 200, url

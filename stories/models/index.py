@@ -5,13 +5,12 @@ from django.db import models
 from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import CampaignRendition
 from home.models.pages import SharingMixin
-from stories.feeds import AtomPageChildrenFeed, PageChildrenFeed
+from stories.feeds import ChildFeedsMixin
 from stories.filters import StoryFilters, build_facets, search_matches
 from stories.models.story import CaseStoryPage
 from stories.state_pages import state_pages_by_code
@@ -33,7 +32,7 @@ def with_card_images(stories):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
+class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,
@@ -44,6 +43,7 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
+    feed_child_model = "stories.CaseStoryPage"
     template = "stories/story_index_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.CaseStoryPage"]
@@ -85,14 +85,3 @@ class StoryIndexPage(RoutablePageMixin, SharingMixin, Page):
             atom_feed_url=self.url_for_route(request, "atom_feed"),
         )
         return context
-
-    def url_for_route(self, request, name: str) -> str:
-        return self.get_url(request=request) + self.reverse_subpage(name)
-
-    @path("feed/", name="feed")
-    def rss_feed(self, request):
-        return PageChildrenFeed(self, CaseStoryPage)(request)
-
-    @path("feed/atom/", name="atom_feed")
-    def atom_feed(self, request):
-        return AtomPageChildrenFeed(self, CaseStoryPage)(request)

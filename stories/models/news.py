@@ -8,7 +8,6 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -16,7 +15,7 @@ from wagtail.search import index
 from home.models.pages import SharingMixin
 from stories.blocks import StoryStreamBlock
 from stories.choices import NewsKind
-from stories.feeds import AtomPageChildrenFeed, PageChildrenFeed
+from stories.feeds import ChildFeedsMixin
 from stories.models.index import with_card_images
 from stories.models.story import CaseStoryPage, HeroAndSampleFields
 
@@ -24,7 +23,7 @@ NEWS_PER_PAGE = 10
 RELATED_STORIES = 3
 
 
-class NewsIndexPage(RoutablePageMixin, SharingMixin, Page):
+class NewsIndexPage(ChildFeedsMixin, SharingMixin, Page):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,
@@ -35,6 +34,7 @@ class NewsIndexPage(RoutablePageMixin, SharingMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
+    feed_child_model = "stories.NewsPage"
     template = "stories/news_index_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.NewsPage"]
@@ -56,16 +56,8 @@ class NewsIndexPage(RoutablePageMixin, SharingMixin, Page):
             .order_by("-date", "-first_published_at", "-pk")
         )
         context["page_obj"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        context["feed_url"] = self.get_url(request=request) + self.reverse_subpage("feed")
+        context["feed_url"] = self.url_for_route(request, "feed")
         return context
-
-    @path("feed/", name="feed")
-    def rss_feed(self, request):
-        return PageChildrenFeed(self, NewsPage)(request)
-
-    @path("feed/atom/", name="atom_feed")
-    def atom_feed(self, request):
-        return AtomPageChildrenFeed(self, NewsPage)(request)
 
 
 class NewsPage(HeroAndSampleFields, SharingMixin, Page):
