@@ -2,6 +2,7 @@
 by side, and hand the pairs to wagtail-localize."""
 
 from django.utils.html import escape
+from wagtail_localize.strings import extract_strings
 
 
 class Phrasebook:
@@ -15,9 +16,14 @@ class Phrasebook:
         return en
 
     def paragraphs(self, *pairs: tuple[str, str]) -> str:
-        """Rich text of plain paragraphs; wagtail-localize makes each <p> a segment."""
+        """Rich text of plain paragraphs. Each pair is keyed exactly as wagtail-localize stores
+        the segment (it keeps quotes unescaped: men's, not men&#x27;s)."""
         html = []
         for en, es in pairs:
-            self.es[escape(en)] = escape(es)
-            html.append(f"<p>{escape(en)}</p>")
+            source, target = f"<p>{escape(en)}</p>", f"<p>{escape(es)}</p>"
+            for (en_string, _attrs), (es_string, _attrs_es) in zip(
+                extract_strings(source)[1], extract_strings(target)[1], strict=True
+            ):
+                self.es[en_string.data] = es_string.data
+            html.append(source)
         return "".join(html)

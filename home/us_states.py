@@ -1,66 +1,78 @@
-"""The 50 states and the District of Columbia: postal code and name, sorted by name.
+"""The 50 states and the District of Columbia by postal code: one list for every app.
 
-Shared by every app that records where something happened or who someone is (stories, voices,
-signatures, the scorecard), so a state code means the same everywhere.
+Case stories store a state as its two-letter code (a choice from this list); the states app keys
+its StatePage on the same codes, so a story finds its state page without importing that app.
+Names are translated (Nueva York, Luisiana...) because visitors read them in filters and cards.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 US_STATES: tuple[tuple[str, str], ...] = (
-    ("AL", "Alabama"),
-    ("AK", "Alaska"),
-    ("AZ", "Arizona"),
-    ("AR", "Arkansas"),
-    ("CA", "California"),
-    ("CO", "Colorado"),
-    ("CT", "Connecticut"),
-    ("DE", "Delaware"),
-    ("DC", "District of Columbia"),
-    ("FL", "Florida"),
-    ("GA", "Georgia"),
-    ("HI", "Hawaii"),
-    ("ID", "Idaho"),
-    ("IL", "Illinois"),
-    ("IN", "Indiana"),
-    ("IA", "Iowa"),
-    ("KS", "Kansas"),
-    ("KY", "Kentucky"),
-    ("LA", "Louisiana"),
-    ("ME", "Maine"),
-    ("MD", "Maryland"),
-    ("MA", "Massachusetts"),
-    ("MI", "Michigan"),
-    ("MN", "Minnesota"),
-    ("MS", "Mississippi"),
-    ("MO", "Missouri"),
-    ("MT", "Montana"),
-    ("NE", "Nebraska"),
-    ("NV", "Nevada"),
-    ("NH", "New Hampshire"),
-    ("NJ", "New Jersey"),
-    ("NM", "New Mexico"),
-    ("NY", "New York"),
-    ("NC", "North Carolina"),
-    ("ND", "North Dakota"),
-    ("OH", "Ohio"),
-    ("OK", "Oklahoma"),
-    ("OR", "Oregon"),
-    ("PA", "Pennsylvania"),
-    ("RI", "Rhode Island"),
-    ("SC", "South Carolina"),
-    ("SD", "South Dakota"),
-    ("TN", "Tennessee"),
-    ("TX", "Texas"),
-    ("UT", "Utah"),
-    ("VT", "Vermont"),
-    ("VA", "Virginia"),
-    ("WA", "Washington"),
-    ("WV", "West Virginia"),
-    ("WI", "Wisconsin"),
-    ("WY", "Wyoming"),
+    ("AL", _("Alabama")),
+    ("AK", _("Alaska")),
+    ("AZ", _("Arizona")),
+    ("AR", _("Arkansas")),
+    ("CA", _("California")),
+    ("CO", _("Colorado")),
+    ("CT", _("Connecticut")),
+    ("DE", _("Delaware")),
+    ("DC", _("District of Columbia")),
+    ("FL", _("Florida")),
+    ("GA", _("Georgia")),
+    ("HI", _("Hawaii")),
+    ("ID", _("Idaho")),
+    ("IL", _("Illinois")),
+    ("IN", _("Indiana")),
+    ("IA", _("Iowa")),
+    ("KS", _("Kansas")),
+    ("KY", _("Kentucky")),
+    ("LA", _("Louisiana")),
+    ("ME", _("Maine")),
+    ("MD", _("Maryland")),
+    ("MA", _("Massachusetts")),
+    ("MI", _("Michigan")),
+    ("MN", _("Minnesota")),
+    ("MS", _("Mississippi")),
+    ("MO", _("Missouri")),
+    ("MT", _("Montana")),
+    ("NE", _("Nebraska")),
+    ("NV", _("Nevada")),
+    ("NH", _("New Hampshire")),
+    ("NJ", _("New Jersey")),
+    ("NM", _("New Mexico")),
+    ("NY", _("New York")),
+    ("NC", _("North Carolina")),
+    ("ND", _("North Dakota")),
+    ("OH", _("Ohio")),
+    ("OK", _("Oklahoma")),
+    ("OR", _("Oregon")),
+    ("PA", _("Pennsylvania")),
+    ("RI", _("Rhode Island")),
+    ("SC", _("South Carolina")),
+    ("SD", _("South Dakota")),
+    ("TN", _("Tennessee")),
+    ("TX", _("Texas")),
+    ("UT", _("Utah")),
+    ("VT", _("Vermont")),
+    ("VA", _("Virginia")),
+    ("WA", _("Washington")),
+    ("WV", _("West Virginia")),
+    ("WI", _("Wisconsin")),
+    ("WY", _("Wyoming")),
 )
 
-_NAMES = dict(US_STATES)
+STATE_NAMES: dict[str, str] = dict(US_STATES)
+
+
+def normalize_state_code(value: object) -> str | None:
+    """The canonical code for user input such as 'tx' or ' TX ', or None if it is no state."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().upper()
+    return code if code in STATE_NAMES else None
 
 
 def state_name(code: str) -> str | None:
-    """The state's name for a postal code (any case), or None if it is not a state or DC."""
-    return _NAMES.get((code or "").strip().upper())
+    """The state's name in the active language, or None for an unknown code."""
+    normalized = normalize_state_code(code)
+    return STATE_NAMES[normalized] if normalized else None

@@ -89,3 +89,14 @@ def test_spanish_demo_pages_show_no_english_sentence(client):
         spanish_text = visible_sentences(client.get(spanish.url).content.decode())
         untranslated = english_text & spanish_text
         assert not untranslated, f"{spanish.url} shows English: {sorted(untranslated)[:3]}"
+
+
+def test_phrasebook_keys_paragraphs_as_wagtail_localize_stores_them():
+    from home.demo_content import Phrasebook
+
+    book = Phrasebook()
+    html = book.paragraphs(("A mother's case & <appeal>", "El caso de una madre y <apelación>"))
+    assert html == "<p>A mother&#x27;s case &amp; &lt;appeal&gt;</p>"
+    assert book.es == {
+        "A mother's case &amp; &lt;appeal&gt;": "El caso de una madre y &lt;apelación&gt;"
+    }

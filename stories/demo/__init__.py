@@ -1,0 +1,131 @@
+"""Demo content for stories/: the story and news indexes, sample case stories and news, each in
+English with a Spanish translation made through wagtail-localize. Idempotent: pages are found by
+slug under their index and only what is missing is created or translated."""
+
+from io import BytesIO
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+from PIL import Image, ImageDraw, ImageFont
+from wagtail.models import Locale
+
+from home.localization import translate
+from home.models import CampaignImage, HomePage
+from home.us_states import state_name
+from stories.demo.cases import CASES
+from stories.demo.news import NEWS, NEWS_INDEX, STORY_INDEX
+from stories.demo.phrases import tr
+from stories.models import CaseStoryPage, NewsIndexPage, NewsPage, NewsRelatedStory, StoryIndexPage
+
+# Illustrations are generated rather than photos: demo content must not show real people.
+IMAGE_SIZE = (1200, 630)
+OUTCOME_COLOURS = {
+    "qi-granted": (114, 28, 22),
+    "qi-denied": (20, 84, 45),
+    "pending": (7, 42, 102),
+    "settled": (60, 60, 60),
+    "other": (72, 40, 110),
+}
+
+
+def illustration(title: str, lines: list[str], colour: tuple[int, int, int]) -> CampaignImage:
+    """A plain card with the given words on it, created once and found by title afterwards."""
+    existing = CampaignImage.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    canvas = Image.new("RGB", IMAGE_SIZE, colour)
+    draw = ImageDraw.Draw(canvas)
+    big, small = ImageFont.load_default(size=76), ImageFont.load_default(size=40)
+    draw.text((80, 220), lines[0], font=big, fill=(255, 255, 255))
+    for number, line in enumerate(lines[1:]):
+        draw.text((80, 340 + 60 * number), line, font=small, fill=(255, 255, 255))
+    buffer = BytesIO()
+    canvas.save(buffer, format="PNG")
+    image = CampaignImage(
+        title=title,
+        alt_text=", ".join(lines),
+        credit="",  # a credit is shown as is, untranslated; the licence says it is a sample
+        licence="Sample content, generated for the demo site",
+        file=ImageFile(buffer, name=f"{slugify(title)[:60]}.png"),
+    )
+    image.save()
+    return image
+
+
+def ensure_translated(page, stdout) -> None:
+    for code, _name in settings.LANGUAGES:
+        if code == page.locale.language_code:
+            continue
+        if page.has_translation(Locale.objects.get(language_code=code)):
+            continue
+        translate(page, code, tr.es if code == "es" else {})
+        stdout.write(f"  translated {page.title!r} into {code}")
+
+
+def child_page(parent, model, fields: dict, stdout, **extra):
+    """The child of `parent` with this slug, created and published if it is missing."""
+    page = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
+    if page is None:
+        page = parent.add_child(instance=model(**fields, **extra))
+        page.save_revision().publish()
+        page.refresh_from_db()
+        stdout.write(f"  created {fields['title']!r}")
+    return page
+
+
+def load_stories(index: StoryIndexPage, stdout) -> dict[str, CaseStoryPage]:
+    stories = {}
+    for case in CASES:
+        fields = {key: value for key, value in case.items() if key != "sources"}
+        existing = CaseStoryPage.objects.child_of(index).filter(slug=case["slug"]).first()
+        if existing is None:
+            state, year = state_name(case["state_code"]), case["decision_year"]
+            image = illustration(
+                f"Sample illustration: {case['case_name']}",
+                [case["case_name"][:32], f"{state}, {year}"],
+                OUTCOME_COLOURS[case["outcome"]],
+            )
+            fields.update(hero_image=image, sources=case["sources"])
+        stories[case["slug"]] = child_page(index, CaseStoryPage, fields, stdout, is_sample=True)
+    return stories
+
+
+def load_news(index: NewsIndexPage, stories: dict[str, CaseStoryPage], stdout) -> list[NewsPage]:
+    pages = []
+    for item in NEWS:
+        fields = {key: value for key, value in item.items() if key != "related"}
+        page = NewsPage.objects.child_of(index).filter(slug=item["slug"]).first()
+        if page is None:
+            links = [
+                NewsRelatedStory(story=stories[slug], sort_order=order)
+                for order, slug in enumerate(item["related"])
+            ]
+            page = NewsPage(**fields, is_sample=True, related_story_links=links)
+            page = index.add_child(instance=page)
+            page.save_revision().publish()
+            page.refresh_from_db()
+            stdout.write(f"  created {item['title']!r}")
+        pages.append(page)
+    return pages
+
+
+def load(stdout) -> None:
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.get(locale=english)
+    share_image = illustration(
+        "Sample illustration: No one is above the law",
+        ["No one is above the law", "End qualified immunity"],
+        (7, 42, 102),
+    )
+    story_index = child_page(
+        home, StoryIndexPage, STORY_INDEX, stdout, show_in_menus=True, share_image=share_image
+    )
+    news_index = child_page(
+        home, NewsIndexPage, NEWS_INDEX, stdout, show_in_menus=True, share_image=share_image
+    )
+    stories = load_stories(story_index, stdout)
+    news = load_news(news_index, stories, stdout)
+    # Indexes first: a translated page needs its parent translated.
+    for page in [story_index, news_index, *stories.values(), *news]:
+        ensure_translated(page, stdout)

@@ -1,0 +1,87 @@
+"""StoryIndexPage: every case story, filterable by URL, with counts, pages and feeds."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F, Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models import CampaignRendition
+from home.models.pages import SharingMixin
+from stories.feeds import ChildFeedsMixin
+from stories.filters import StoryFilters, build_facets, search_matches
+from stories.models.story import CaseStoryPage
+from stories.state_pages import state_pages_by_code
+
+STORIES_PER_PAGE = 12
+# The card image's filter spec, as {% image story.hero_image fill-640x360 format-webp %} writes
+# it; only these renditions are prefetched for a page of cards.
+CARD_RENDITION_SPEC = "fill-640x360|format-webp"
+
+
+def with_card_images(stories):
+    """Hero images and their card renditions in two queries for any number of stories."""
+    return stories.select_related("hero_image").prefetch_related(
+        Prefetch(
+            "hero_image__renditions",
+            queryset=CampaignRendition.objects.filter(filter_spec=CARD_RENDITION_SPEC),
+            to_attr="prefetched_renditions",
+        )
+    )
+
+
+class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
+    introduction = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("A sentence or two above the stories, e.g. why these stories matter."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    feed_child_model = "stories.CaseStoryPage"
+    template = "stories/story_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.CaseStoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("story index page")
+
+    def get_share_description(self) -> str:
+        return self.search_description or self.introduction
+
+    def stories(self):
+        """This index's live, public stories in its own language."""
+        return CaseStoryPage.objects.live().public().child_of(self).filter(locale_id=self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = StoryFilters.from_query(request.GET)
+        stories = self.stories()
+        if filters.query:
+            stories = stories.filter(pk__in=search_matches(stories, filters.query))
+        matching = stories.filter(**filters.lookups()).order_by(
+            F("decision_year").desc(nulls_last=True), "-first_published_at", "-pk"
+        )
+        page_obj = Paginator(with_card_images(matching), STORIES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        story_list = list(page_obj.object_list)
+        state_pages = state_pages_by_code({s.state_code for s in story_list}, self.locale_id)
+        for story in story_list:
+            story.listed_state_page = state_pages.get(story.state_code)
+        context.update(
+            filters=filters,
+            facets=build_facets(stories, filters),
+            page_obj=page_obj,
+            story_list=story_list,
+            pagination_query=filters.querystring(),
+            feed_url=self.url_for_route(request, "feed"),
+            atom_feed_url=self.url_for_route(request, "atom_feed"),
+        )
+        return context

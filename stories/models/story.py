@@ -1,0 +1,214 @@
+"""CaseStoryPage: one person's case, its facts as fields so that stories can be filtered."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.models.pages import SharingMixin
+from home.us_states import US_STATES, state_name
+from stories.blocks import SourceListBlock, StoryStreamBlock
+from stories.choices import (
+    EARLIEST_DECISION_YEAR,
+    LATEST_DECISION_YEAR,
+    Circuit,
+    HarmType,
+    Outcome,
+)
+from stories.state_pages import state_page_for
+
+
+class HeroAndSampleFields(models.Model):
+    """Fields shared by case stories and news: the sample flag and the hero image."""
+
+    is_sample = models.BooleanField(
+        _("sample content"),
+        default=False,
+        help_text=_("Tick for demonstration content; the page then says 'Sample content'."),
+    )
+    hero_image = models.ForeignKey(
+        "home.CampaignImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A photo or illustration at the top and on cards. Its alt text is required; a photo "
+            "of a real person needs the family's consent noted in its licence."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_share_image(self):
+        return self.share_image or self.hero_image
+
+
+class CaseStoryPage(HeroAndSampleFields, SharingMixin, Page):
+    person_name = models.CharField(
+        _("person's name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The person harmed, as they or their family wish to be named. Leave blank to show "
+            "'Name withheld'."
+        ),
+    )
+    case_name = models.CharField(
+        _("case name"),
+        max_length=255,
+        help_text=_("As courts cite it, e.g. 'Collie v. Barron'."),
+    )
+    citation = models.CharField(
+        _("citation"),
+        max_length=120,
+        blank=True,
+        help_text=_("The reporter citation, e.g. '572 U.S. 650 (2014)'. Leave blank if unsure."),
+    )
+    court = models.CharField(
+        _("court"),
+        max_length=200,
+        help_text=_(
+            "The court whose decision the story turns on, e.g. 'U.S. Court of Appeals for the "
+            "Fifth Circuit'."
+        ),
+    )
+    circuit = models.CharField(
+        _("circuit"),
+        max_length=20,
+        choices=Circuit.choices,
+        help_text=_(
+            "The federal circuit whose precedent applied, the Supreme Court, or a state court."
+        ),
+    )
+    decision_year = models.PositiveSmallIntegerField(
+        _("decision year"),
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[
+            MinValueValidator(EARLIEST_DECISION_YEAR),
+            MaxValueValidator(LATEST_DECISION_YEAR),
+        ],
+        help_text=_("Year of the decision described. Leave blank if there is none yet."),
+    )
+    state_code = models.CharField(
+        _("state"),
+        max_length=2,
+        choices=US_STATES,
+        db_index=True,
+        help_text=_("Where it happened. The story appears on that state's page."),
+    )
+    harm_type = models.CharField(
+        _("what happened"),
+        max_length=30,
+        choices=HarmType.choices,
+        db_index=True,
+        help_text=_("The main harm, used to filter stories. Describe the rest in the summary."),
+    )
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=20,
+        choices=Outcome.choices,
+        db_index=True,
+        help_text=_("Where the case stands. Update it when a court decides again."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=900,
+        help_text=_(
+            "One paragraph: who was harmed, what happened and what the court decided. Shown on "
+            "cards, in the feed and when the story is shared."
+        ),
+    )
+    body = StreamField(
+        StoryStreamBlock(),
+        blank=True,
+        help_text=_("The full story: text, quotes, images and sources cited along the way."),
+    )
+    sources = StreamField(
+        SourceListBlock(),
+        blank=True,
+        help_text=_("Court opinions and reporting a reader can check, listed after the story."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("is_sample"),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("person_name"),
+                FieldRowPanel([FieldPanel("state_code"), FieldPanel("harm_type")]),
+                FieldRowPanel([FieldPanel("outcome"), FieldPanel("decision_year")]),
+            ],
+            heading=_("Who, where, what"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("case_name"),
+                FieldPanel("citation"),
+                FieldRowPanel([FieldPanel("court"), FieldPanel("circuit")]),
+            ],
+            heading=_("The case"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("person_name", boost=2),
+        index.SearchField("case_name", boost=2),
+        index.AutocompleteField("case_name"),
+        index.SearchField("citation"),
+        index.SearchField("court"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("state_code"),
+        index.FilterField("harm_type"),
+        index.FilterField("outcome"),
+        index.FilterField("decision_year"),
+    ]
+    # Names, case names and citations are the same in every language; translators see only prose.
+    override_translatable_fields = [
+        SynchronizedField("person_name"),
+        SynchronizedField("case_name"),
+        SynchronizedField("citation"),
+        SynchronizedField("court"),
+    ]
+
+    template = "stories/case_story_page.html"
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("case story")
+        verbose_name_plural = _("case stories")
+
+    def get_share_description(self) -> str:
+        return self.search_description or self.summary
+
+    @property
+    def state_name(self) -> str:
+        return state_name(self.state_code) or ""
+
+    def feed_categories(self) -> list[str]:
+        return [self.state_name, str(self.get_outcome_display()), str(self.get_harm_type_display())]
+
+    @cached_property
+    def state_page(self):
+        """This story's StatePage in the story's language, once the states app provides one."""
+        return state_page_for(self.state_code, self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index_page = self.get_parent()
+        context["index_url"] = index_page.get_url(request=request) if index_page else None
+        return context
