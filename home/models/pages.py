@@ -100,7 +100,7 @@ class HomePage(SharingMixin, Page):
 
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "states.StateIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
