@@ -68,14 +68,16 @@ def prefer_locale(objects: Iterable, locale_id: int) -> list:
     return list(chosen.values())
 
 
-def _locale_ids(locale_id: int) -> list[int]:
+def locale_ids_for(locale_id: int) -> list[int]:
+    """The visitor's locale and the source locale that stands in for missing translations."""
     default = Locale.get_default()
     return [locale_id] if default.pk == locale_id else [locale_id, default.pk]
 
 
-def rubric(locale_id: int) -> list[Criterion]:
+def rubric(locale_id: int, locale_ids: list[int] | None = None) -> list[Criterion]:
     """The criteria in the visitor's language (falling back to the source language), in order."""
-    criteria = list(Criterion.objects.filter(locale_id__in=_locale_ids(locale_id)))
+    locale_ids = locale_ids or locale_ids_for(locale_id)
+    criteria = list(Criterion.objects.filter(locale_id__in=locale_ids))
     return sorted(prefer_locale(criteria, locale_id), key=lambda c: (c.sort_order, c.pk))
 
 
@@ -232,8 +234,11 @@ def _assessments_prefetch() -> Prefetch:
     )
 
 
-def _bills(locale_id: int, jurisdictions: Iterable[str] | None = None) -> list[Bill]:
-    bills = Bill.objects.filter(locale_id__in=_locale_ids(locale_id)).prefetch_related(
+def _bills(
+    locale_id: int, jurisdictions: Iterable[str] | None = None, locale_ids: list[int] | None = None
+) -> list[Bill]:
+    locale_ids = locale_ids or locale_ids_for(locale_id)
+    bills = Bill.objects.filter(locale_id__in=locale_ids).prefetch_related(
         Prefetch("status_changes", queryset=BillStatusChange.objects.order_by())
     )
     if jurisdictions is not None:
@@ -277,10 +282,11 @@ class Scorecard:
 def build_scorecard(index: StateIndexPage, request=None) -> Scorecard:
     """Everything about every state, in a fixed number of queries."""
     locale_id = index.locale_id
-    criteria = rubric(locale_id)
+    locale_ids = locale_ids_for(locale_id)
+    criteria = rubric(locale_id, locale_ids)
     index_paths = list(
         StateIndexPage.objects.filter(
-            translation_key=index.translation_key, locale_id__in=_locale_ids(locale_id)
+            translation_key=index.translation_key, locale_id__in=locale_ids
         ).values_list("path", flat=True)
     )
     in_indexes = Q()
@@ -296,7 +302,7 @@ def build_scorecard(index: StateIndexPage, request=None) -> Scorecard:
     pages = {page.postal_code: page for page in prefer_locale(pages, locale_id)}
     bills_by_state = defaultdict(list)
     federal = []
-    for bill in _bills(locale_id):
+    for bill in _bills(locale_id, locale_ids=locale_ids):
         (federal if bill.jurisdiction == FEDERAL else bills_by_state[bill.jurisdiction]).append(
             bill
         )
@@ -318,21 +324,26 @@ def build_scorecard(index: StateIndexPage, request=None) -> Scorecard:
 
 
 def score_for_page(page: StatePage, criteria: Sequence[Criterion] | None = None) -> StateScore:
-    """One state's score, for its own page (two queries: the rubric and the assessments)."""
+    """One state's score, for its own page (the rubric and the assessments: three queries)."""
+    cached = getattr(page, "_scorecard_score", None)
+    if cached is not None and criteria is None:
+        return cached
     criteria = criteria if criteria is not None else rubric(page.locale_id)
     assessments = page.assessments.select_related("criterion")
-    return StateScore(
+    score = StateScore(
         code=page.postal_code,
         name=page.title,
         page=page,
         url="",
         results=results_for(criteria, assessments),
     )
+    page._scorecard_score = score  # the page's template and its sharing tags both ask
+    return score
 
 
-def state_bills(page: StatePage) -> tuple[list[Bill], list[Bill]]:
+def state_bills(page: StatePage, locale_ids: list[int] | None = None):
     """The state's bills and the federal ones, most recent first."""
-    bills = _bills(page.locale_id, [page.postal_code, FEDERAL])
+    bills = _bills(page.locale_id, [page.postal_code, FEDERAL], locale_ids)
     return (
         [b for b in bills if b.jurisdiction == page.postal_code],
         [b for b in bills if b.jurisdiction == FEDERAL],

@@ -104,9 +104,11 @@ class StatePageForm(WagtailAdminPageForm):
         for form in self.formsets["assessments"].forms:
             if not form.has_changed() and not form.instance.pk:
                 continue
-            if self.formsets["assessments"].can_delete and form.cleaned_data.get("DELETE"):
+            form.errors  # noqa: B018 (cleans the row first, as the formset would)
+            data = getattr(form, "cleaned_data", {})
+            if data.get("DELETE"):
                 continue
-            criterion = form.cleaned_data.get("criterion")
+            criterion = data.get("criterion")
             if criterion is None:
                 continue
             if criterion.pk in seen:
@@ -187,14 +189,15 @@ class StatePage(SharingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from states.related import related_sections
-        from states.scorecard import score_for_page, state_bills
+        from states.scorecard import locale_ids_for, rubric, score_for_page, state_bills
 
         context = super().get_context(request, *args, **kwargs)
-        score = score_for_page(self)
+        locale_ids = locale_ids_for(self.locale_id)
+        score = score_for_page(self, rubric(self.locale_id, locale_ids))
         index = StateIndexPage.objects.parent_of(self).first()
         if index is not None:
             score.recent_years = index.recent_years
-        bills, federal_bills = state_bills(self)
+        bills, federal_bills = state_bills(self, locale_ids)
         score.bills = bills
         groups = [
             (label, [r for r in score.results if r.criterion.group == group])
