@@ -3,6 +3,7 @@ pages through wagtail-localize, and the query budgets of the map and state pages
 
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -234,6 +235,10 @@ def test_spanish_map_and_table(client, bilingual):
     assert "Todos los estados, clasificados" in html
     assert "Estados que responsabilizan a los agentes que no intervienen" in html
     assert 'href="/es/evaluacion-por-estado/colorado/"' in html
+    # SVG coordinates keep their decimal point whatever the language.
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert re.search(r'x="\d+\.\d"', svg)
+    assert not re.search(r'[xy]\d?="\d+,\d', svg)
     response = client.get("/es/evaluacion-por-estado/?criterion=police-immunity")
     assert "Estados que eliminan la inmunidad calificada para la policía: 1 estado." in (
         response.content.decode()
