@@ -113,6 +113,18 @@ def test_a_criterion_assessed_twice_on_one_page_is_refused(editor_setup):
 
 
 @pytest.mark.django_db
+def test_a_criterion_in_another_language_is_refused(editor_setup, spanish_home):
+    client, index, criteria = editor_setup
+    spanish = criteria["police-immunity"].get_translation(spanish_home.locale)
+    data = state_form(
+        {"police-immunity": spanish}, [("police-immunity", MET, "https://e.org", "2026-01-15")]
+    )
+    response = client.post(add_url(index), data)
+    assert "in this page&#x27;s language" in response.content.decode()
+    assert not StatePage.objects.exists()
+
+
+@pytest.mark.django_db
 def test_a_state_gets_one_page_per_language(editor_setup):
     client, index, criteria = editor_setup
     make_state(index, "CO", [], criteria)

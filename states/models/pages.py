@@ -111,6 +111,12 @@ class StatePageForm(WagtailAdminPageForm):
             criterion = data.get("criterion")
             if criterion is None:
                 continue
+            if locale_id and criterion.locale_id != locale_id:
+                form.add_error(
+                    "criterion",
+                    _("Choose “%(criterion)s” in this page's language; translations follow it.")
+                    % {"criterion": criterion},
+                )
             if criterion.pk in seen:
                 form.add_error(
                     "criterion",
