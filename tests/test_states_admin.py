@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.localization import translate
 from home.us_states import US_STATES
 from states import seed
-from states.models import AssessmentStatus, BillStatus, StateAssessment, StatePage
+from states.models import AssessmentStatus, Bill, BillStatus, StateAssessment, StatePage
 from tests.scorecard_support import count_queries, make_bill, make_index, make_state, rubric
 
 MET, PARTLY, NOT_MET = AssessmentStatus.MET, AssessmentStatus.PARTLY, AssessmentStatus.NOT_MET
@@ -134,6 +134,16 @@ def test_a_state_gets_one_page_per_language(editor_setup):
 
 
 @pytest.mark.django_db
+def test_the_edit_views_open_for_the_scorecard_and_a_state(editor_setup):
+    client, index, criteria = editor_setup
+    page = make_state(index, "CO", [MET, PARTLY], criteria)
+    for pk in (index.pk, page.pk):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[pk]))
+        assert response.status_code == 200
+    assert "Assessments" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_the_admin_edits_criteria_and_bills_as_snippets(editor_setup):
     client, _index, _criteria = editor_setup
     make_bill("CO", number="SB20-217")
@@ -141,6 +151,37 @@ def test_the_admin_edits_criteria_and_bills_as_snippets(editor_setup):
     response = client.get(reverse("wagtailsnippets_states_bill:list"))
     assert response.status_code == 200
     assert "SB20-217" in response.content.decode()
+
+
+def bill_form(changes):
+    return nested_form_data(
+        {
+            "jurisdiction": "NM",
+            "number": "HB 4",
+            "session": "2021 regular session",
+            "title": "New Mexico Civil Rights Act",
+            "summary": "",
+            "sponsor": "Rep. Georgene Louis",
+            "url": "https://www.nmlegis.gov/",
+            "status_changes": inline_formset(
+                [{"status": status, "date": date, "note": ""} for status, date in changes],
+                min=1,
+            ),
+        }
+    )
+
+
+@pytest.mark.django_db
+def test_an_editor_adds_a_bill_with_its_status_history(editor_setup):
+    client, _index, _criteria = editor_setup
+    url = reverse("wagtailsnippets_states_bill:add") + "?locale=en"
+    response = client.post(url, bill_form([]))
+    assert response.status_code == 200  # a bill needs at least one dated status
+    assert not Bill.objects.exists()
+    response = client.post(url, bill_form([("introduced", "2021-01-19"), ("signed", "2021-04-07")]))
+    assert response.status_code == 302
+    bill = Bill.objects.get(number="HB 4")
+    assert bill.status == BillStatus.SIGNED and bill.locale.language_code == "en"
 
 
 # Bills -----------------------------------------------------------------------------------------
