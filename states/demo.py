@@ -416,7 +416,7 @@ BILLS = [
             "Eliminaría la inmunidad calificada como defensa en las demandas federales de "
             "derechos civiles contra funcionarios estatales y locales.",
         ),
-        "sponsor": "Rep. Justin Amash, Rep. Ayanna Pressley",
+        "sponsor": "Rep. Justin Amash, with Rep. Ayanna Pressley",
         "url": "https://www.congress.gov/bill/116th-congress/house-bill/7085",
         "history": [
             (BillStatus.INTRODUCED, datetime.date(2020, 6, 4), ""),

@@ -11,12 +11,13 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
-# (app label, page model, index model, heading, link to the filtered list)
+# (app label, page model, index model, field holding the postal code, heading, list link)
 SECTIONS = (
     (
         "stories",
         "CaseStoryPage",
         "StoryIndexPage",
+        "state_code",
         _("Case stories"),
         _("All case stories from %(state)s"),
     ),
@@ -24,6 +25,7 @@ SECTIONS = (
         "testimonials",
         "TestimonialPage",
         "TestimonialIndexPage",
+        "state_code",
         _("Voices"),
         _("All voices from %(state)s"),
     ),
@@ -48,9 +50,9 @@ def _model(app_label: str, model_name: str):
     return model
 
 
-def _has_state_code(model) -> bool:
+def _has_field(model, name: str) -> bool:
     try:
-        model._meta.get_field("state_code")
+        model._meta.get_field(name)
     except FieldDoesNotExist:
         return False
     return True
@@ -60,14 +62,14 @@ def related_sections(page, request, limit: int = LATEST) -> list[RelatedSection]
     """The latest few stories and voices about the page's state, in the page's language,
     with a link to the full list filtered by state (`?state=CO`)."""
     sections = []
-    for app_label, model_name, index_name, heading, list_label in SECTIONS:
+    for app_label, model_name, index_name, field, heading, list_label in SECTIONS:
         model = _model(app_label, model_name)
-        if model is None or not _has_state_code(model):
+        if model is None or not _has_field(model, field):
             continue
         pages = list(
             model.objects.live()
             .public()
-            .filter(state_code=page.postal_code, locale_id=page.locale_id)
+            .filter(**{field: page.postal_code}, locale_id=page.locale_id)
             .order_by("-first_published_at", "-pk")[:limit]
         )
         index_model = _model(app_label, index_name)

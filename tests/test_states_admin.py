@@ -259,6 +259,29 @@ def test_the_take_action_slot_links_the_states_petition(client, home_page):
     assert 'href="/en/sign/">Sign the petition</a>' in html
 
 
+@pytest.mark.django_db
+def test_a_state_page_lists_the_latest_pages_about_its_state(client, home_page, monkeypatch):
+    """Stories and voices are found by postal code in whichever app holds them. Here state
+    pages stand in for them: any page model with a postal-code field works the same way."""
+    from states import related
+
+    monkeypatch.setattr(
+        related,
+        "SECTIONS",
+        (("states", "StatePage", "StateIndexPage", "postal_code", "Related", "All %(state)s"),),
+    )
+    index = make_index(home_page)
+    make_state(index, "CO", [MET])
+    html = client.get("/en/scorecard/colorado/").content.decode()
+    section = html[html.index('id="related-states"') :]
+    assert '<a href="/en/scorecard/colorado/">Colorado</a>' in section
+    assert 'href="/en/scorecard/?state=CO">All Colorado</a>' in section
+    monkeypatch.setattr(
+        related, "SECTIONS", (("stories", "NoSuchPage", "NoIndex", "state_code", "X", "Y"),)
+    )
+    assert 'id="related-' not in client.get("/en/scorecard/colorado/").content.decode()
+
+
 # Spanish ---------------------------------------------------------------------------------------
 
 
