@@ -1,4 +1,8 @@
-"""The 50 states and the District of Columbia: postal code and English name, sorted by name."""
+"""The 50 states and the District of Columbia: postal code and name, sorted by name.
+
+Shared by every app that records where something happened or who someone is (stories, voices,
+signatures, the scorecard), so a state code means the same everywhere.
+"""
 
 US_STATES: tuple[tuple[str, str], ...] = (
     ("AL", "Alabama"),
@@ -58,5 +62,5 @@ _NAMES = dict(US_STATES)
 
 
 def state_name(code: str) -> str | None:
-    """The English name for a postal code (any case), or None when it is not a state or DC."""
-    return _NAMES.get(code.strip().upper()) if isinstance(code, str) else None
+    """The state's name for a postal code (any case), or None if it is not a state or DC."""
+    return _NAMES.get((code or "").strip().upper())
