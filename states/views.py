@@ -20,6 +20,7 @@ from states.models import StateIndexPage
 from states.scorecard import Scorecard, StateScore, build_scorecard, sort_key
 
 SORTS = ("score", "name")
+DARK_FILLS = {"map-state--b0", "map-state--b1", "map-state--b2", "map-state--b3"}
 MAX_ECHO = 60  # characters of a bad parameter repeated back in an error message
 
 
@@ -71,12 +72,21 @@ def map_entries(scorecard: Scorecard, criterion=None) -> list[dict]:
         label = state.description
         if result is not None:
             label = f"{label} · {criterion.title}: {result.status_label}"
+        muted = result is not None and not result.meets
+        if muted:
+            fill = "map-state--muted"
+        elif state.bucket is None:
+            fill = "map-state--none"
+        else:
+            fill = f"map-state--b{state.bucket}"
         entries.append(
             {
                 "state": state,
                 "shape": shapes[state.code],
                 "label": label,
-                "muted": result is not None and not result.meets,
+                "fill_class": fill,
+                # White text on the four darkest colours, black on the rest (both ≥ 4.5:1).
+                "label_class": "map-label--light" if fill in DARK_FILLS else "",
             }
         )
     return entries

@@ -222,6 +222,12 @@ def test_the_map_has_51_state_links_with_accessible_names(client, scorecard):
     # Keyboard order is alphabetical: Alabama first, Wyoming last.
     assert links[0][0].startswith("Alabama") and links[-1][0].startswith("Wyoming")
     assert 'href="/en/scorecard/colorado/" aria-label="Colorado: 6.5 of 9"' in html
+    # The visible labels ("CO 6.5") sit in a layer hidden from assistive technology, so a
+    # link's name is its aria-label alone (WCAG 2.5.3, label in name).
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert all("<text" not in link for link in re.findall(r"<a .*?</a>", svg, re.S))
+    labels_layer = svg[svg.index('<g class="map-labels" aria-hidden="true">') :]
+    assert labels_layer.count("<text") == 51
 
 
 @pytest.mark.django_db
