@@ -24,8 +24,9 @@ DARK_FILLS = {"map-state--b0", "map-state--b1", "map-state--b2", "map-state--b3"
 MAX_ECHO = 60  # characters of a bad parameter repeated back in an error message
 
 
-def scorecard_index(page: StateIndexPage, request):
-    """The map and the ranking, optionally filtered by one criterion and sorted by name."""
+def scorecard_index(page: StateIndexPage, request, not_found: str = ""):
+    """The map and the ranking, optionally filtered by one criterion and sorted by name.
+    `not_found` explains a 404 (an unknown state code in the address) above the map."""
     scorecard = build_scorecard(page, request)
     sort = request.GET.get("sort", "score")
     if sort not in SORTS:
@@ -49,6 +50,7 @@ def scorecard_index(page: StateIndexPage, request):
             "sort": sort,
             "criterion": criterion,
             "criterion_error": criterion_error,
+            "not_found": not_found,
             "map_states": map_entries(scorecard, criterion),
             "map_width": width,
             "map_height": height,
@@ -58,7 +60,9 @@ def scorecard_index(page: StateIndexPage, request):
             "json_url": _open_data_url("states:scorecard_json", page),
         },
     )
-    if criterion_error:
+    if not_found:
+        response.status_code = 404
+    elif criterion_error:
         response.status_code = 400
     return response
 

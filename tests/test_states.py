@@ -288,7 +288,11 @@ def test_an_unknown_criterion_gets_a_clear_message_and_every_state(client, score
 def test_state_codes_in_urls_redirect_or_say_not_found(client, scorecard):
     response = client.get("/en/scorecard/co/")
     assert response.status_code == 302 and response["Location"] == "/en/scorecard/colorado/"
-    assert client.get("/en/scorecard/zz/").status_code == 404
+    response = client.get("/en/scorecard/zz/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "There is no state with the postal code “ZZ”. Choose one below." in html
+    assert len(map_links(html)) == 51
     assert client.get("/en/scorecard/co/extra/").status_code == 404
 
 

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -79,7 +79,11 @@ class StateIndexPage(RoutablePageMixin, SharingMixin, Page):
             .first()
         )
         if page is None:
-            raise Http404(_("There is no state with the postal code “%(code)s”.") % {"code": code})
+            # The map itself, with the reason, is more use than a bare "not found" page.
+            from states.views import scorecard_index
+
+            message = _("There is no state with the postal code “%(code)s”. Choose one below.")
+            return scorecard_index(self, request, not_found=message % {"code": code.upper()})
         return HttpResponseRedirect(page.get_url(request=request))
 
 
