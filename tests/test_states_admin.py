@@ -144,6 +144,24 @@ def test_the_edit_views_open_for_the_scorecard_and_a_state(editor_setup):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("reference_index_current", [True, False])
+def test_a_criterion_in_use_cannot_be_deleted(editor_setup, reference_index_current):
+    from wagtail.models import ReferenceIndex
+
+    client, index, criteria = editor_setup
+    make_state(index, "CO", [MET], criteria)
+    if not reference_index_current:  # e.g. the task that updates it has not run yet
+        ReferenceIndex.objects.all().delete()
+    criterion = criteria["police-immunity"]
+    url = reverse("wagtailsnippets_states_criterion:delete", args=[criterion.pk])
+    response = client.post(url, follow=True)
+    assert response.status_code in (200, 403)
+    assert criterion.__class__.objects.filter(pk=criterion.pk).exists()
+    if not reference_index_current:
+        assert "is assessed on state pages, so it cannot be deleted" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_the_admin_edits_criteria_and_bills_as_snippets(editor_setup):
     client, _index, _criteria = editor_setup
     make_bill("CO", number="SB20-217")
