@@ -162,6 +162,25 @@ def test_a_criterion_in_use_cannot_be_deleted(editor_setup, reference_index_curr
 
 
 @pytest.mark.django_db
+def test_a_criterion_slug_already_in_use_is_refused(editor_setup):
+    client, _index, _criteria = editor_setup
+    data = {
+        "title": "Another",
+        "group": "end",
+        "sort_order": "10",
+        "slug": "police-immunity",
+        "filter_label": "States that do another thing",
+        "explanation": "Explained.",
+    }
+    url = reverse("wagtailsnippets_states_criterion:add") + "?locale=en"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Another criterion already uses this slug." in response.content.decode()
+    response = client.post(url, {**data, "slug": "another"})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
 def test_the_admin_edits_criteria_and_bills_as_snippets(editor_setup):
     client, _index, _criteria = editor_setup
     make_bill("CO", number="SB20-217")

@@ -1,9 +1,10 @@
 """The rubric: nine criteria a state's law is scored against, and how each is assessed."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -98,3 +99,11 @@ class Criterion(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        # The form has no locale field, so Django skips the (slug, locale) constraint there.
+        locale_id = self.locale_id or Locale.get_default().pk
+        clash = Criterion.objects.filter(locale_id=locale_id, slug=self.slug).exclude(pk=self.pk)
+        if self.slug and clash.exists():
+            raise ValidationError({"slug": _("Another criterion already uses this slug.")})
