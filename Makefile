@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.base
 
-.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools bench clean
+.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools bench clean map
 
 install: $(VENV)/.installed messages
 
@@ -66,6 +66,12 @@ lint: $(VENV)/.installed
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# The scorecard's US map: projects the Census shapes (npm's us-atlas) with d3-geo into
+# states/data/us-states.json, which is committed so that the site itself never needs Node.
+map:
+	@command -v npm >/dev/null || { echo "Node.js and npm are needed to rebuild the map"; exit 1; }
+	cd tools/map && npm ci --no-audit --no-fund && node build.mjs
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

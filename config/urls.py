@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     # Email providers' tracking webhooks (bounces, complaints), behind ANYMAIL_WEBHOOK_SECRET.
     path("anymail/", include("home.outbox.urls")),
+    path("", include("states.urls")),
 ]
 
 if settings.DEBUG:

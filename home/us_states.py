@@ -5,6 +5,7 @@ its StatePage on the same codes, so a story finds its state page without importi
 Names are translated (Nueva York, Luisiana...) because visitors read them in filters and cards.
 """
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 US_STATES: tuple[tuple[str, str], ...] = (
@@ -76,3 +77,10 @@ def state_name(code: str) -> str | None:
     """The state's name in the active language, or None for an unknown code."""
     normalized = normalize_state_code(code)
     return STATE_NAMES[normalized] if normalized else None
+
+
+def state_name_in(code: str, language: str) -> str:
+    """The name in a given language, whatever the active one: demo content builds English
+    source pages and their translations from it."""
+    with translation.override(language):
+        return str(STATE_NAMES[code])

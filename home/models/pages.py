@@ -104,6 +104,7 @@ class HomePage(SharingMixin, Page):
         "home.StandardPage",
         "stories.StoryIndexPage",
         "stories.NewsIndexPage",
+        "states.StateIndexPage",
         "actions.SignupPage",
     ]
     max_count_per_parent = 1

@@ -54,7 +54,7 @@ OTHER_STATES_CASES = [
             "Agentes acusados de quedarse con dinero y monedas raras durante un registro",
         ),
         "slug": tr("micah-jessop", "micah-jessop"),
-        "person_name": "Micah Jessop and Brittan Ashjian",
+        "person_name": "Micah Jessop, Brittan Ashjian",
         "case_name": "Jessop v. City of Fresno",
         "citation": "936 F.3d 937 (9th Cir. 2019)",
         "court": "U.S. Court of Appeals for the Ninth Circuit",

@@ -1,0 +1,334 @@
+"""The scorecard's pages: the map and ranking (StateIndexPage) and one page per state."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+from home.models.pages import SharingMixin
+from home.us_states import US_STATES, state_name
+from states.geography import FIPS
+
+from .criteria import ASSESSED, AssessmentStatus, Criterion
+
+
+class StateIndexPage(RoutablePageMixin, SharingMixin, Page):
+    """'How well does your state protect your rights?': the map, the ranking and federal bills."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        max_length=800,
+        blank=True,
+        help_text=_("A sentence or two above the map: what the scorecard measures and why."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text=_("Shown below the ranking: how states are scored, sources, how to help."),
+    )
+    recent_years = models.PositiveSmallIntegerField(
+        _("'recently passed' means within (years)"),
+        default=2,
+        help_text=_(
+            "A law signed within this many years is marked 'recently passed' on the map's table."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("recent_years"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    template = "states/state_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["states.StatePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("state scorecard")
+
+    def get_share_description(self) -> str:
+        return self.search_description or self.introduction
+
+    @path("")
+    def index_route(self, request):
+        from states.views import scorecard_index
+
+        return scorecard_index(self, request)
+
+    @re_path(r"^(?P<code>[A-Za-z]{2})/$")
+    def state_by_code(self, request, code: str):
+        """/scorecard/co/ leads to Colorado's page, whatever its slug in this language."""
+        page = (
+            StatePage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(postal_code=code.upper())
+            .first()
+        )
+        if page is None:
+            # The map itself, with the reason, is more use than a bare "not found" page.
+            from states.views import scorecard_index
+
+            message = _("There is no state with the postal code “%(code)s”. Choose one below.")
+            return scorecard_index(self, request, not_found=message % {"code": code.upper()})
+        return HttpResponseRedirect(page.get_url(request=request))
+
+
+class StatePageForm(WagtailAdminPageForm):
+    """One page per state and language; each criterion assessed at most once per page."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        code = cleaned_data.get("postal_code")
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if code and locale_id:
+            taken = StatePage.objects.filter(postal_code=code, locale_id=locale_id)
+            if self.instance.pk:
+                taken = taken.exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error(
+                    "postal_code",
+                    _("%(state)s already has a page in this language.")
+                    % {"state": state_name(code)},
+                )
+        seen = set()
+        for form in self.formsets["assessments"].forms:
+            if not form.has_changed() and not form.instance.pk:
+                continue
+            form.errors  # noqa: B018 (cleans the row first, as the formset would)
+            data = getattr(form, "cleaned_data", {})
+            if data.get("DELETE"):
+                continue
+            criterion = data.get("criterion")
+            if criterion is None:
+                continue
+            if locale_id and criterion.locale_id != locale_id:
+                form.add_error(
+                    "criterion",
+                    _("Choose “%(criterion)s” in this page's language; translations follow it.")
+                    % {"criterion": criterion},
+                )
+            if criterion.pk in seen:
+                form.add_error(
+                    "criterion",
+                    _("“%(criterion)s” is already assessed above; edit that row instead.")
+                    % {"criterion": criterion},
+                )
+            seen.add(criterion.pk)
+        return cleaned_data
+
+
+class StatePage(SharingMixin, Page):
+    """One state (or DC): its nine assessments, its bills, its stories and voices."""
+
+    postal_code = models.CharField(
+        _("state"),
+        max_length=2,
+        choices=US_STATES,
+        help_text=_("Which state this page scores. Each state has one page per language."),
+    )
+    summary = RichTextField(
+        _("summary"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_(
+            "Optional: a short paragraph on where the state stands, e.g. a city ordinance or a "
+            "court ruling the criteria below do not capture."
+        ),
+    )
+    take_action_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The petition or letter for this state's supporters, if there is one."),
+    )
+    take_action_label = models.CharField(
+        _("take action button"),
+        max_length=60,
+        blank=True,
+        help_text=_("The button's words, e.g. 'Write to your legislators'. Optional."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("postal_code"),
+        FieldPanel("summary"),
+        InlinePanel(
+            "assessments",
+            heading=_("Assessments"),
+            label=_("Assessment"),
+            help_text=_(
+                "One row per criterion. A criterion without a row shows as 'not yet assessed'. "
+                "The score is computed from these rows."
+            ),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("take_action_page"), FieldPanel("take_action_label")],
+            heading=_("Take action"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    base_form_class = StatePageForm
+
+    template = "states/state_page.html"
+    parent_page_types = ["states.StateIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("state page")
+        indexes = [models.Index(fields=["postal_code"])]
+
+    @property
+    def fips(self) -> str:
+        return FIPS[self.postal_code]
+
+    def get_context(self, request, *args, **kwargs):
+        from states.related import related_sections
+        from states.scorecard import locale_ids_for, rubric, score_for_page, state_bills
+
+        context = super().get_context(request, *args, **kwargs)
+        locale_ids = locale_ids_for(self.locale_id)
+        score = score_for_page(self, rubric(self.locale_id, locale_ids))
+        index = StateIndexPage.objects.parent_of(self).first()
+        if index is not None:
+            score.recent_years = index.recent_years
+        bills, federal_bills = state_bills(self, locale_ids)
+        score.bills = bills
+        groups = [
+            (label, [r for r in score.results if r.criterion.group == group])
+            for group, label in Criterion.Group.choices
+        ]
+        take_action = self.take_action_page
+        if take_action is not None:
+            take_action = take_action.localized
+            if not take_action.live:
+                take_action = None
+        context.update(
+            score=score,
+            groups=[(label, results) for label, results in groups if results],
+            bills=bills,
+            federal_bills=federal_bills,
+            index_page=index,
+            related_sections=related_sections(self, request),
+            take_action=take_action,
+        )
+        return context
+
+    def get_share_description(self) -> str:
+        from states.scorecard import score_for_page
+
+        if self.search_description:
+            return self.search_description
+        return str(score_for_page(self).description)
+
+
+class StateAssessment(TranslatableMixin, Orderable):
+    """How a state's law measures up to one criterion, with the words that show it."""
+
+    page = ParentalKey(StatePage, on_delete=models.CASCADE, related_name="assessments")
+    criterion = models.ForeignKey(
+        "states.Criterion",
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        help_text=_("The rubric criterion this row assesses."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=AssessmentStatus.choices,
+        default=AssessmentStatus.NOT_ASSESSED,
+        help_text=_("Met counts one point, partly met half a point."),
+    )
+    quote = models.TextField(
+        _("quoted text"),
+        max_length=4000,
+        blank=True,
+        help_text=_("The statute's or bill's own words that support the status, quoted exactly."),
+    )
+    source_title = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The law and section quoted, e.g. 'C.R.S. § 13-21-131(3), enacted by SB20-217'."
+        ),
+    )
+    source_url = models.URLField(
+        _("source link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where anyone can read the source, ideally the legislature's own site."),
+    )
+    checked_on = models.DateField(
+        _("checked on"),
+        null=True,
+        blank=True,
+        help_text=_("The day someone last read the source and confirmed this status."),
+    )
+    note = models.TextField(
+        _("editor's note"),
+        max_length=1500,
+        blank=True,
+        help_text=_("Why the status was chosen, in plain words, especially for 'partly met'."),
+    )
+
+    panels = [
+        FieldPanel("criterion"),
+        FieldPanel("status"),
+        FieldPanel("quote"),
+        FieldPanel("source_title"),
+        FieldPanel("source_url"),
+        FieldPanel("checked_on"),
+        FieldPanel("note"),
+    ]
+    # A quotation and its citation stay in the law's own words in every language; the note is
+    # translated. The criterion points at its translation in the page's language.
+    translatable_fields = [
+        TranslatableField("criterion"),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("quote", overridable=False),
+        SynchronizedField("source_title"),
+        SynchronizedField("source_url", overridable=False),
+        SynchronizedField("checked_on", overridable=False),
+        TranslatableField("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {self.get_status_display()}"
+
+    def clean(self):
+        super().clean()
+        if self.status in ASSESSED:
+            errors = {}
+            if not self.source_url:
+                errors["source_url"] = _(
+                    "Give a link to the source: a status other than 'not yet assessed' must be "
+                    "backed by a statute or bill anyone can read."
+                )
+            if self.checked_on is None:
+                errors["checked_on"] = _("Give the date you checked the source.")
+            if errors:
+                raise ValidationError(errors)
+
+    @property
+    def is_assessed(self) -> bool:
+        return self.status in ASSESSED

@@ -1,0 +1,59 @@
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
+
+from states.models import Bill, Criterion
+
+
+class CriterionDeleteView(DeleteView):
+    """A criterion that state pages assess cannot be deleted (their evidence would go with it).
+    Wagtail refuses when its reference index knows; this covers an index not yet rebuilt."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _(
+                    "“%(criterion)s” is assessed on state pages, so it cannot be deleted. "
+                    "Remove those assessments first, or edit the criterion instead."
+                )
+                % {"criterion": self.object},
+            )
+            return HttpResponseRedirect(self.get_success_url())
+
+
+class CriterionViewSet(SnippetViewSet):
+    model = Criterion
+    delete_view_class = CriterionDeleteView
+    icon = "list-ol"
+    menu_label = gettext_lazy("Rubric criteria")
+    list_display = ["title", "group", "sort_order", "slug"]
+    ordering = ["sort_order"]
+
+
+class BillViewSet(SnippetViewSet):
+    model = Bill
+    icon = "doc-full"
+    menu_label = gettext_lazy("Bills")
+    list_display = ["number", "title", "jurisdiction", "status_label"]
+    list_filter = ["jurisdiction"]
+    ordering = ["jurisdiction", "number"]
+
+
+class ScorecardViewSetGroup(ViewSetGroup):
+    items = (CriterionViewSet, BillViewSet)
+    menu_icon = "site"
+    menu_label = gettext_lazy("Scorecard")
+    menu_name = "scorecard"
+
+
+register_snippet(ScorecardViewSetGroup)
