@@ -1,14 +1,21 @@
 """Site search and error pages."""
 
+import sys
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.utils.translation import get_language
+from django.utils import translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
+
+from home.resilience import (
+    database_unavailable_response,
+    is_database_unavailable,
+    visitor_language,
+)
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -41,7 +48,14 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No context processors and no database: the database may be what failed. The visitor's
-    # language is still active here, so the page is in their language.
-    body = loader.get_template("500.html").render({"LANGUAGE_CODE": get_language()})
+    # Django calls this inside its `except` block, so the error is at hand: when it was the
+    # database's (raised outside a view, e.g. while saving a session), say so with a 503.
+    error = sys.exc_info()[1]
+    if is_database_unavailable(error):
+        return database_unavailable_response(request, error)
+    # No context processors and no database: the database may be what failed. The page is in
+    # the language of the URL, even if the error came before LocaleMiddleware activated it.
+    language = visitor_language(request)
+    with translation.override(language):
+        body = loader.get_template("500.html").render({"LANGUAGE_CODE": language})
     return HttpResponseServerError(body)
