@@ -1,6 +1,7 @@
 """Site search and error pages."""
 
 import sys
+import unicodedata
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -21,15 +22,27 @@ SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
 
+def clean_query(raw: str) -> str:
+    """The search words without control characters: NUL and friends are never meant, and the
+    database refuses them (PostgreSQL rejects NUL in text; SQLite's FTS5 reads it as the end of
+    the string and fails). Found by tests/security/test_fuzz.py."""
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw)
+    return " ".join(text.split())[:SEARCH_QUERY_MAX_LENGTH]
+
+
 @require_safe
 def search(request):
     """Full-text search of live public pages in the visitor's language (database backend:
     PostgreSQL full-text search on PostgreSQL, FTS5 on SQLite)."""
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
+    # Double quotes carry no meaning in a plain-text search, and the SQLite backend does not
+    # escape them inside its FTS5 string literals (a lone '"' is a syntax error there).
+    terms = " ".join(query.replace('"', " ").split())
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
+        found = pages.search(terms) if terms else Page.objects.none()
+        paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
