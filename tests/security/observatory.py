@@ -881,3 +881,24 @@ def score(requests: Requests, allow_error_status: bool = False) -> Scan:
 
 def scan(path: str, host: str = "testserver", allow_error_status: bool = False, **kwargs) -> Scan:
     return score(retrieve(path, host, **kwargs), allow_error_status=allow_error_status)
+
+
+def as_package_input(requests: Requests) -> dict:
+    """The collected responses as JSON for tests/security/observatory_package.mjs, which scores
+    them with the real npm package."""
+
+    def response(data: Response | None) -> dict | None:
+        return None if data is None else {"status": data.status, "headers": data.headers}
+
+    return {
+        "hostname": requests.hostname,
+        "session_url": requests.session_url.geturl(),
+        "http": response(requests.http),
+        "https": response(requests.https),
+        "auto": response(requests.auto),
+        "http_redirects": [[url.geturl(), status] for url, status in requests.http_redirects],
+        "raw_set_cookies": requests.raw_set_cookies,
+        "cors": response(requests.cors),
+        "cors_origin": requests.cors_request_origin,
+        "html": requests.auto.text if requests.auto else "",
+    }
