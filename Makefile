@@ -55,11 +55,12 @@ browser-tools:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
 	@command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
+	@command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx-light openssl >/dev/null; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@test -f $(OBSERVATORY_PRELOAD) || echo '{}' > $(OBSERVATORY_PRELOAD)
 
 test-fast: install lint
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not live"
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
