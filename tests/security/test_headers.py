@@ -200,3 +200,18 @@ def test_permissions_policy_header_format():
         permissions_policy_header({"camera": [], "fullscreen": ["self"]})
         == "camera=(), fullscreen=(self)"
     )
+
+
+@pytest.mark.django_db
+def test_pages_served_from_the_page_cache_keep_every_header(production, home_page, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    from django.test import Client
+
+    client = Client()
+    client.get("/en/", secure=True)
+    hit = client.get("/en/", secure=True)
+    assert hit["X-Page-Cache"] == "hit"
+    assert "default-src 'none'" in hit["Content-Security-Policy"]
+    assert hit["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "camera=()" in hit["Permissions-Policy"]
+    assert hit["Strict-Transport-Security"].startswith("max-age=31536000")
