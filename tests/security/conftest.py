@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 
 from home.localization import translate
 
@@ -73,9 +72,12 @@ def production_header_settings() -> dict:
 
 @pytest.fixture
 def production(production_header_settings, settings):
-    """The test process, answering with the production headers and HTTPS rules."""
-    with override_settings(**production_header_settings, ALLOWED_HOSTS=["testserver"]):
-        yield production_header_settings
+    """The test process, answering with the production headers and HTTPS rules. Applied through
+    pytest-django's `settings` so that a test changing more settings is undone in order."""
+    for name, value in production_header_settings.items():
+        setattr(settings, name, value)
+    settings.ALLOWED_HOSTS = ["testserver"]
+    return production_header_settings
 
 
 @pytest.fixture
