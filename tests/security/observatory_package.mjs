@@ -2,7 +2,7 @@
 // (jsdom), cookie jar (tough-cookie) and grader, summed exactly as its src/scanner/index.js does.
 //
 // node observatory_package.mjs < requests.json
-//     responses collected by tests/security/observatory.py through Django's test client;
+//     responses collected by tests/security/observatory/ through Django's test client;
 // node observatory_package.mjs --live HOST HTTP_PORT HTTPS_PORT PATH
 //     the package's own retriever fetches HOST over both schemes (its CLI only knows ports 80
 //     and 443, hence this entry point); loopback hosts only, see test_observatory_live.py.

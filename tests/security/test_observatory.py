@@ -1,11 +1,13 @@
 """Every public page type, in both languages, scored with the MDN HTTP Observatory's rules
-(tests/security/observatory.py) under the production settings.
+(tests/security/observatory/) under the production settings.
 
 The score we reach and why: 100, +10 CSP with default-src 'none' and nothing unsafe, +5
 Referrer-Policy, +5 Subresource Integrity on our own script, +5 frame-ancestors in the CSP, +10
 Cross-Origin-Resource-Policy = 135 (grade A+). Pages that set no cookie earn no cookie credit;
 HSTS preloading (+5) needs the domain on the browsers' preload list, which no test can give.
 """
+
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -126,11 +128,11 @@ class TestMirroredRules:
         requests = observatory.Requests(
             hostname="example.org",
             auto=observatory.Response(
-                observatory.urlsplit("https://example.org/"),
+                urlsplit("https://example.org/"),
                 200,
                 {"content-security-policy": [policy]},
             ),
-            session_url=observatory.urlsplit("https://example.org/"),
+            session_url=urlsplit("https://example.org/"),
         )
         assert observatory.content_security_policy_test(requests).result == expected
 
@@ -145,7 +147,7 @@ class TestMirroredRules:
     )
     def test_hsts_results(self, header, expected):
         response = observatory.Response(
-            observatory.urlsplit("https://example.org/"),
+            urlsplit("https://example.org/"),
             200,
             {"strict-transport-security": [header]},
         )
@@ -155,7 +157,7 @@ class TestMirroredRules:
     def test_extra_credit_needs_ninety_without_it(self):
         """scanner/index.js: positive modifiers count only if the negatives leave >= 90."""
         page = observatory.Response(
-            observatory.urlsplit("https://example.org/"),
+            urlsplit("https://example.org/"),
             200,
             {
                 "content-type": ["text/html"],
