@@ -49,15 +49,22 @@ run: demo
 test: install lint
 	$(PY) -m pytest
 
-# Chromium (Debian's package) and the offline checkers (axe-core, the Nu HTML checker) the browser
-# tests use. Without them those tests skip with a reason; CI installs them and requires them.
+# Chromium (Debian's package) and the offline checkers (axe-core, the Nu HTML checker, the MDN
+# HTTP Observatory) the browser and security tests use. Without them those tests skip with a
+# reason; CI installs them and requires them. --ignore-scripts: the packages' install scripts only
+# download things (a JRE, certificate and preload lists) that are not needed offline; the
+# Observatory reads an HSTS preload list, empty here (no domain of ours is preloaded).
+OBSERVATORY_PRELOAD := node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json
 browser-tools:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
-	npm ci --no-audit --no-fund --loglevel=error
+	@command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
+	@command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx-light openssl >/dev/null; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@test -f $(OBSERVATORY_PRELOAD) || echo '{}' > $(OBSERVATORY_PRELOAD)
 
 test-fast: install lint
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not live"
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

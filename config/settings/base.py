@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "anymail",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +77,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached pages get the headers of the settings now in force.
+    "home.security.ContentSecurityPolicyMiddleware",
+    "home.security.SecurityHeadersMiddleware",
     # Before sessions and auth, so a cached page costs no database query.
     "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A view that finds the database gone answers with a friendly 503 (home/resilience.py).
+    "home.resilience.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -248,13 +254,36 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Security defaults that do no harm in development; production adds HTTPS-only settings.
+# docs/security.md explains each header and tests/security/ scores them with the MDN HTTP
+# Observatory's rules.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Set by home.security.SecurityHeadersMiddleware (Django has no setting for these two).
+SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# No third-party requests from the admin either: Wagtail would otherwise fetch every editor's
+# avatar from gravatar.com and check releases.wagtail.org for new versions.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -264,6 +293,67 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+
+# Content-Security-Policy (django-csp 4). Public pages: nothing inline, nothing from elsewhere
+# except what the environment names: CSP_MEDIA_HOSTS (e.g. a CDN or bucket serving images) and
+# CSP_PLAYER_HOSTS (players the embed block may show). default-src 'none' means every kind of
+# resource must be allowed by name below.
+CSP_MEDIA_HOSTS = env_list("CSP_MEDIA_HOSTS")
+CSP_PLAYER_HOSTS = env_list(
+    "CSP_PLAYER_HOSTS",
+    "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *CSP_MEDIA_HOSTS],
+        "media-src": ["'self'", *CSP_MEDIA_HOSTS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "frame-src": CSP_PLAYER_HOSTS or ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        # Over plain HTTP (runserver) upgrading would break every asset.
+        "upgrade-insecure-requests": not DEBUG,
+    }
+}
+# The Wagtail admin writes inline scripts and styles (widgets, panels, Draftail) and previews
+# pages in an iframe of its own, so it gets a looser policy (home.security swaps it in for
+# CSP_ADMIN_PREFIXES). It is still closed to other origins' scripts, plugins and framing.
+CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *CSP_MEDIA_HOSTS],
+        "media-src": ["'self'", "blob:", *CSP_MEDIA_HOSTS],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *CSP_PLAYER_HOSTS],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "upgrade-insecure-requests": not DEBUG,
+    }
+}
+# Who may frame views marked with home.security.allow_framing (the partners' embeds).
+EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS", "https:")
+
+# Client IP addresses: only ever stored as keyed hashes (home/privacy.py). Behind N reverse
+# proxies that append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N; otherwise REMOTE_ADDR is used.
+IP_HASH_KEY = os.environ.get("IP_HASH_KEY", "")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# The friendly 503 page's Retry-After, in seconds.
+DATABASE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DATABASE_UNAVAILABLE_RETRY_AFTER", "30"))
 
 LOGGING = {
     "version": 1,
