@@ -19,6 +19,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     # Email providers' tracking webhooks (bounces, complaints), behind ANYMAIL_WEBHOOK_SECRET.
     path("anymail/", include("home.outbox.urls")),
+    # Public JSON for partners' sites (a petition's live count), with CORS.
+    path("api/", include("actions.api_urls")),
 ]
 
 if settings.DEBUG:

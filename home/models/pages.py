@@ -100,7 +100,12 @@ class HomePage(SharingMixin, Page):
 
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "actions.SignupPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "actions.SignupPage",
+        "actions.PetitionPage",
+        "actions.PledgePage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
