@@ -212,11 +212,12 @@ SOURCES = ["", "", "", "email-launch", "share-facebook", "open-courts", "mothers
 
 def _logo(name: str, colour: tuple[int, int, int]) -> CampaignImage:
     """A plain coloured tile with the organisation's initials: a stand-in logo."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw, ImageFont
 
     image = Image.new("RGB", (240, 96), colour)
     initials = "".join(word[0] for word in name.split()[:3])
-    ImageDraw.Draw(image).text((20, 36), initials, fill=(255, 255, 255))
+    font = ImageFont.load_default(size=48)
+    ImageDraw.Draw(image).text((120, 48), initials, fill=(255, 255, 255), font=font, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     slug = name.lower().replace(" ", "-")

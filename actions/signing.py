@@ -246,7 +246,7 @@ class PostResult:
     redirect: HttpResponseRedirect | None = None
     form: SignatureForm | None = None
     status: int = 200
-    problem: str = ""  # "too-large", "closed" or "rate-limit": shown above the form
+    problem: str = ""  # "too-large", "too-fast", "closed" or "rate-limit": shown above the form
 
 
 def handle_post(request, page, thanks_url: str) -> PostResult:
@@ -262,6 +262,11 @@ def handle_post(request, page, thanks_url: str) -> PostResult:
         return PostResult(status=410, problem="closed")
     form = SignatureForm(request.POST)
     reason = form.bot_reason()
+    if reason == "too fast":
+        # Autofill and one click can beat the minimum fill time: a person would lose their
+        # signature if it were dropped, so they are asked to press the button again (the form
+        # keeps what they sent, and its start time, which is old enough by then).
+        return PostResult(form=form, status=200, problem="too-fast")
     if reason is not None:
         # A bot is shown the ordinary thank-you and nothing is saved or sent.
         logger.info("Dropped a signature as spam: %s", reason)

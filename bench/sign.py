@@ -283,9 +283,6 @@ def main() -> None:
         )
     table = "\n".join(lines)
     print(table)
-    (ROOT / "bench" / "sign-results.md").write_text(
-        f"Measured by `make bench-sign` (gunicorn, 2 workers × 8 threads, DEBUG off).\n\n{table}\n"
-    )
     print(
         "MISSED the target"
         if failed

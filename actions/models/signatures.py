@@ -70,6 +70,10 @@ class Signature(models.Model):
     )
     created_at = models.DateTimeField(_("signed at"), default=timezone.now)
 
+    # Wagtail's reference index ("where is this page used?") would get a row per signature,
+    # written while people sign; a signature is not content that uses the page.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
