@@ -7,6 +7,7 @@ served from the page cache; the thank-you state, which is per signer, is marked 
 
 from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -111,7 +112,8 @@ def action_context(page, request, *, form, thanks: str | None, problem: str = ""
         "count_url": reverse("action_count", args=[page.pk]),
         "page_url": page_url,
         "embed_url": request.build_absolute_uri(embed_path(page)),
-        "script_url": request.build_absolute_uri("/static/js/embed.js"),
+        # The unhashed name, which stays the same from one deployment to the next.
+        "script_url": request.build_absolute_uri(f"{settings.STATIC_URL}js/embed.js"),
     }
     if thanks:
         context["share_links"] = share_links(
@@ -224,7 +226,7 @@ def action_count(request, page_id: int):
         {
             "id": page.pk,
             "title": page.title,
-            "url": page.get_full_url(request=request),
+            "url": signing.public_url(page),
             "count": count,
             "goal": signing.stepped_goal(page.goal, count),
             "closed": page.is_closed,

@@ -106,11 +106,17 @@ def recent_public_signers(action_key, limit: int = 8) -> list[dict]:
 # Saving -----------------------------------------------------------------------------------
 
 
+def public_url(page) -> str:
+    """The page's address on the public site (BASE_URL), as emails and partners need it."""
+    _site_id, _root, path = page.get_url_parts()
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def _email_context(page, signature: Signature) -> dict:
     return {
         "first_name": signature.first_name,
         "action_title": page.title,
-        "action_url": page.get_full_url(),
+        "action_url": public_url(page),
         "delivery_target": getattr(page, "target", ""),
     }
 

@@ -159,3 +159,16 @@ def test_the_chart_has_one_bar_per_day_scaled_to_the_busiest(petition):
     chart = bars(series)
     assert chart[-1].height == max(bar.height for bar in chart) > chart[-3].height > 0
     assert chart[1].height == 0
+
+
+def test_editors_manage_organisations_and_action_pages_in_the_admin(client, admin_user, home_page):
+    organisation = OrganizationFactory(name="Partner One", source_code="partner-1")
+    client.force_login(admin_user)
+    listing = client.get("/admin/snippets/actions/organization/")
+    assert listing.status_code == 200 and "Partner One" in listing.content.decode()
+    edit = client.get(f"/admin/snippets/actions/organization/edit/{organisation.pk}/")
+    assert edit.status_code == 200
+    for model in ("petitionpage", "pledgepage"):
+        form = client.get(f"/admin/pages/add/actions/{model}/{home_page.pk}/")
+        assert form.status_code == 200
+        assert "participating_organisations" in form.content.decode()

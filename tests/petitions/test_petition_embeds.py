@@ -79,6 +79,7 @@ def test_the_json_count_is_live_public_and_readable_from_any_site(
         data = response.json()
         assert (data["count"], data["goal"], data["closed"]) == (3, 1000, False)
         assert data["title"] == page.title
+        assert data["url"] == f"http://testserver{page.url}"
         assert "email" not in response.content.decode()
     preflight = client.options(f"/api/actions/{petition.pk}/count.json")
     assert preflight.status_code == 204 and preflight["Access-Control-Allow-Origin"] == "*"

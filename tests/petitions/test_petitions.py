@@ -59,6 +59,7 @@ def test_signing_redirects_to_the_thank_you_and_saves_one_row(
     [email] = mail.outbox
     assert email.to == ["ana@example.org"]
     assert email.subject == "Thank you for signing: End qualified immunity"
+    assert f"http://testserver{petition.url}" in email.body
     assert OutboundEmail.objects.count() == 1
 
 
