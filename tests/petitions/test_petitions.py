@@ -67,8 +67,8 @@ def test_a_signature_adds_nothing_to_wagtails_reference_index(client, petition):
     from wagtail.models import ReferenceIndex
 
     before = ReferenceIndex.objects.count()
-    sign(client, petition)
-    assert Signature.objects.count() == 1
+    sign(client, petition, newsletter="on")
+    assert Signature.objects.count() == 1 and Subscriber.objects.count() == 1
     assert ReferenceIndex.objects.count() == before
 
 
