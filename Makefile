@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.base
 
-.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools bench clean map
+.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools bench bench-sign clean map
 
 install: $(VENV)/.installed messages
 
@@ -87,3 +87,8 @@ clean:
 bench: install
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null; }
 	$(PY) bench/run.py
+
+# 200 people sign the demo petition at once over HTTP, on SQLite and then PostgreSQL
+# (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/bench_sign, dropped and recreated).
+bench-sign: install
+	$(PY) bench/sign.py

@@ -1,7 +1,9 @@
-"""Demo content for actions/: the newsletter sign-up page, in English and Spanish."""
+"""Demo content for actions/: the newsletter sign-up page, the petition and the pledge (with
+sample organisations and signatures), in English and Spanish."""
 
 from wagtail.models import Locale
 
+from actions import demo_petitions
 from actions.models import SignupPage
 from home.demo_content import Phrasebook
 from home.localization import translate
@@ -53,3 +55,4 @@ def load(stdout) -> None:
     if spanish is not None and not page.has_translation(spanish):
         translate(page, "es", tr.es)
         stdout.write(f"  translated {page.title!r} into es")
+    demo_petitions.load(stdout)

@@ -2,8 +2,16 @@
 
 import factory
 import wagtail_factories
+from wagtail.models import Locale
 
-from actions.models import SignupPage, Subscriber
+from actions.models import (
+    Organization,
+    PetitionPage,
+    PledgePage,
+    Signature,
+    SignupPage,
+    Subscriber,
+)
 
 
 class SignupPageFactory(wagtail_factories.PageFactory):
@@ -23,3 +31,51 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Subscriber
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Sample Partner {n}")
+    link = "https://partner.example.org/"
+    description = "A sample partner organisation."
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Organization
+
+
+class PetitionPageFactory(wagtail_factories.PageFactory):
+    title = "End qualified immunity"
+    slug = factory.Sequence(lambda n: f"petition-{n}")
+    introduction = "Ask Congress to pass the bill."
+    target = "U.S. Congress"
+    goal = 1000
+
+    class Meta:
+        model = PetitionPage
+
+
+class PledgePageFactory(wagtail_factories.PageFactory):
+    title = "Take the pledge"
+    slug = factory.Sequence(lambda n: f"pledge-{n}")
+    introduction = "Promise to vote for accountability."
+    promise = "I pledge to ask every candidate where they stand on qualified immunity."
+    goal = 500
+
+    class Meta:
+        model = PledgePage
+
+
+class SignatureFactory(factory.django.DjangoModelFactory):
+    """Needs `action` (a PetitionPage or PledgePage); the key follows from it."""
+
+    action_key = factory.LazyAttribute(lambda o: o.action.translation_key)
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.Sequence(lambda n: f"signer{n}@example.org")
+    zip_code = "20515"
+    state = "DC"
+    language = "en"
+    consent_text = "We will email you to confirm your signature."
+
+    class Meta:
+        model = Signature

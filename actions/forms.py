@@ -1,8 +1,13 @@
-"""The newsletter sign-up form (on the SignupPage and in every page's footer)."""
+"""The public forms: newsletter sign-up (SignupPage and every page's footer) and signatures."""
+
+import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actions.models import Signature
+from actions.zip_codes import normalise_zip, state_for_zip
+from home.outbox.models import normalise_address
 from home.spam import SpamProtectedForm
 
 
@@ -29,3 +34,102 @@ class NewsletterSignupForm(SpamProtectedForm):
         if any(ch in name for ch in "\r\n\x00"):
             raise forms.ValidationError(_("Your name cannot contain line breaks."))
         return name
+
+
+NAME_ERRORS = {
+    "max_length": _("Use at most %(limit_value)d characters."),
+}
+SOURCE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
+
+
+def clean_source(value: str | None) -> str:
+    """A source code as recorded: lower case, at most 40 letters, digits, - _ or .; anything
+    else (a forged or mangled link) is recorded as no source rather than refused."""
+    value = (value or "").strip().lower()
+    return value if SOURCE_PATTERN.match(value) else ""
+
+
+def _single_line(value: str) -> str:
+    if any(ch in value for ch in "\r\n\x00"):
+        raise forms.ValidationError(_("This cannot contain line breaks."))
+    return value
+
+
+class SignatureForm(SpamProtectedForm):
+    """A petition or pledge signature. Labels and errors sit next to each field (field.html)."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"required": _("Enter your first name."), **NAME_ERRORS},
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        error_messages={"required": _("Enter your last name."), **NAME_ERRORS},
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.org."),
+        },
+    )
+    country = forms.ChoiceField(
+        label=_("Where do you live?"),
+        choices=Signature.Country.choices,
+        initial=Signature.Country.US,
+        widget=forms.Select(attrs={"autocomplete": "off"}),
+    )
+    zip_code = forms.CharField(
+        label=_("ZIP code"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "inputmode": "numeric", "size": "10"}
+        ),
+        help_text=_("Five digits. Leave it empty if you live outside the United States."),
+    )
+    public = forms.BooleanField(
+        label=_("Show my first name and state among recent signers"),
+        required=False,
+    )
+    newsletter = forms.BooleanField(
+        label=_("Send me campaign news (we will ask you to confirm by email)"),
+        required=False,
+    )
+    # Hidden, so it must never fail validation: clean_source() drops anything malformed.
+    source = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_first_name(self) -> str:
+        return _single_line(self.cleaned_data["first_name"])
+
+    def clean_last_name(self) -> str:
+        return _single_line(self.cleaned_data["last_name"])
+
+    def clean_email(self) -> str:
+        return normalise_address(self.cleaned_data["email"])
+
+    def clean_source(self) -> str:
+        return clean_source(self.cleaned_data.get("source"))
+
+    def clean(self):
+        cleaned = super().clean()
+        raw_zip = (cleaned.get("zip_code") or "").strip()
+        if cleaned.get("country") == Signature.Country.US:
+            zip_code = normalise_zip(raw_zip)
+            if not raw_zip:
+                self.add_error("zip_code", _("Enter your ZIP code."))
+            elif zip_code is None:
+                self.add_error("zip_code", _("Enter a ZIP code of five digits, like 20515."))
+            else:
+                cleaned["zip_code"] = zip_code
+                cleaned["state"] = state_for_zip(zip_code)
+        else:
+            cleaned["zip_code"] = normalise_zip(raw_zip) or ""
+            cleaned["state"] = ""
+        return cleaned

@@ -1,8 +1,34 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from actions.admin_views import SubscriberViewSet
+from actions.dashboard import SignaturesPanel
+from actions.models import Organization
+from actions.signature_admin import SignatureViewSet
+
+
+class OrganizationViewSet(SnippetViewSet):
+    model = Organization
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "source_code", "show_on_home_page"]
+
+
+register_snippet(OrganizationViewSet)
 
 
 @hooks.register("register_admin_viewset")
 def register_subscriber_admin():
     return SubscriberViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_signature_admin():
+    return SignatureViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_signatures_panel(request, panels):
+    panels.append(SignaturesPanel())

@@ -20,6 +20,8 @@ urlpatterns = [
     # Email providers' tracking webhooks (bounces, complaints), behind ANYMAIL_WEBHOOK_SECRET.
     path("anymail/", include("home.outbox.urls")),
     path("", include("states.urls")),
+    # Public JSON for partners' sites (a petition's live count), with CORS.
+    path("api/", include("actions.api_urls")),
 ]
 
 if settings.DEBUG:

@@ -144,9 +144,11 @@ def _count_in_database(key: str, window: int) -> int:
         return counters.values_list("count", flat=True).get()
 
 
-def over_rate_limit(request, bucket: str) -> bool:
-    """Count this submission; True once the IP has sent more than the limit in the window."""
-    limit, window = rate_limit()
+def over_rate_limit(request, bucket: str, limit: int | None = None) -> bool:
+    """Count this submission; True once the IP has sent more than the limit in the window.
+    A form may pass its own `limit` (petitions allow more: many people sign from one network)."""
+    default_limit, window = rate_limit()
+    limit = default_limit if limit is None else limit
     ip = client_ip(request)
     # The window is part of the key so that the Redis counter expires with its window.
     key = _key(bucket, f"{ip}|{int(timezone.now().timestamp()) // window}")

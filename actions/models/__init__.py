@@ -1,3 +1,22 @@
 from .newsletter import SignupPage, Subscriber
+from .organizations import Organization
+from .petitions import (
+    ActionPage,
+    PetitionOrganisation,
+    PetitionPage,
+    PledgeOrganisation,
+    PledgePage,
+)
+from .signatures import Signature
 
-__all__ = ["SignupPage", "Subscriber"]
+__all__ = [
+    "ActionPage",
+    "Organization",
+    "PetitionOrganisation",
+    "PetitionPage",
+    "PledgeOrganisation",
+    "PledgePage",
+    "Signature",
+    "SignupPage",
+    "Subscriber",
+]

@@ -61,6 +61,9 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
 
+    # Not content that uses its source page: no reference-index row per subscriber.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("newsletter subscriber")
         verbose_name_plural = _("newsletter subscribers")

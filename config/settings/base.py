@@ -237,6 +237,9 @@ OUTBOX_RETRY_FOR_SECONDS = int(os.environ.get("OUTBOX_RETRY_FOR_SECONDS", str(26
 SPAM_MIN_FILL_SECONDS = float(os.environ.get("SPAM_MIN_FILL_SECONDS", "3"))
 SPAM_RATE_LIMIT_COUNT = int(os.environ.get("SPAM_RATE_LIMIT_COUNT", "20"))
 SPAM_RATE_LIMIT_WINDOW = int(os.environ.get("SPAM_RATE_LIMIT_WINDOW", "3600"))
+# Signatures (actions/signing.py): more per IP than other forms, since a whole campus or office
+# may sign from one address after the same email; the bench raises it (docs/petitions.md).
+SIGNATURE_RATE_LIMIT_COUNT = int(os.environ.get("SIGNATURE_RATE_LIMIT_COUNT", "100"))
 # How many proxies (CDN, load balancer) sit in front of the app and append to X-Forwarded-For.
 SPAM_TRUSTED_PROXIES = int(os.environ.get("SPAM_TRUSTED_PROXIES", "0"))
 

@@ -106,6 +106,8 @@ class HomePage(SharingMixin, Page):
         "stories.NewsIndexPage",
         "states.StateIndexPage",
         "actions.SignupPage",
+        "actions.PetitionPage",
+        "actions.PledgePage",
     ]
     max_count_per_parent = 1
 

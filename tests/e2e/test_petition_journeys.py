@@ -1,0 +1,172 @@
+"""Signing the demo petition in a real browser: in Spanish, with JS on and off, at 360 and 1280
+px; the count goes up in both languages; signing again says so; every state of the form, the
+thank-you and the partners' widget passes axe-core and the Nu HTML checker."""
+
+import json
+import re
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.conftest import require_tool
+from tests.e2e.conftest import ROOT, WIDTHS, axe_violations, java_available, screenshot
+from tests.e2e.test_journeys import VARIANTS, tab_to
+
+SPANISH = "/es/peticion-al-congreso/"
+ENGLISH = "/en/petition-to-congress/"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+MIN_FILL_SECONDS = 3.2  # a person takes longer than the form's minimum fill time
+
+
+def live_count(live_site, page_html: str) -> int:
+    url = re.search(r'data-count-url="([^"]+)"', page_html).group(1)
+    return json.loads(urllib.request.urlopen(live_site(url)).read())["count"]
+
+
+def fill_and_sign(page, email: str) -> None:
+    """Fill the form with the keyboard, as a person would, and press the button."""
+    tab_to(page, "el.id === 'id_first_name'")
+    page.keyboard.type("Lucía")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Muestra")
+    page.keyboard.press("Tab")
+    page.keyboard.type(email)
+    page.fill("#id_zip_code", "78701")
+    page.check("#id_public")
+    page.wait_for_timeout(MIN_FILL_SECONDS * 1000)
+    page.locator(".signature-form button[type=submit]").click()
+
+
+@pytest.mark.parametrize(("width", "javascript"), VARIANTS)
+def test_signing_in_spanish_thanks_counts_in_both_languages_and_knows_a_repeat(
+    live_site, open_page, width, javascript
+):
+    page = open_page(width=width, javascript=javascript)
+    page.goto(live_site(SPANISH))
+    before = live_count(live_site, page.content())
+    email = f"browser-{width}-{int(javascript)}-{time.time_ns()}@example.org"
+    fill_and_sign(page, email)
+    page.wait_for_url(re.compile(r"\?thanks="))
+    assert "Gracias por firmar" in page.locator("#action-thanks-heading").inner_text()
+    assert page.locator("[data-count]").first.inner_text() == str(before + 1)
+    assert page.locator(".share-links a").count() == 5
+    if javascript:
+        # The thank-you heading takes focus, so screen readers announce it.
+        assert page.evaluate("document.activeElement.id") == "action-thanks-heading"
+        # The English page may come from the page cache; its script fetches the live count.
+        page.goto(live_site(ENGLISH))
+        page.wait_for_function(
+            f"document.querySelector('[data-count]').textContent === '{before + 1}'"
+        )
+    assert live_count(live_site, page.content()) == before + 1
+
+    # The same person signs again from the same browser: told kindly, counted once.
+    page.goto(live_site(SPANISH))
+    fill_and_sign(page, email.upper())
+    page.wait_for_url(re.compile(r"\?thanks="))
+    assert "Usted ya había firmado" in page.locator("#action-thanks-heading").inner_text()
+    assert live_count(live_site, page.content()) == before + 1
+
+
+def test_a_wrong_field_keeps_what_was_typed_and_says_why_next_to_it(live_site, open_page):
+    page = open_page(javascript=True)
+    page.goto(live_site(ENGLISH))
+    page.fill("#id_first_name", "Ana")
+    page.fill("#id_last_name", "Sample")
+    page.fill("#id_email", "not-an-email")
+    page.fill("#id_zip_code", "123")
+    page.wait_for_timeout(MIN_FILL_SECONDS * 1000)
+    page.locator(".signature-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.input_value("#id_first_name") == "Ana"
+    assert "five digits" in page.locator("label[for=id_zip_code]").inner_text()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+
+
+def post_without_following(url: str, fields: dict) -> tuple[int, str, str]:
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        response = opener.open(url, data=urlencode(fields).encode())
+        return response.status, "", response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location", ""), error.read().decode()
+
+
+def state_urls(live_site) -> dict[str, str]:
+    """A URL (or HTML) for each state of the action pages a visitor can reach."""
+    html = urllib.request.urlopen(live_site(SPANISH)).read().decode()
+    token = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
+    page_id = re.search(r"/api/actions/(\d+)/count", html).group(1)
+    time.sleep(MIN_FILL_SECONDS)
+    fields = {
+        "first_name": "Ana", "last_name": "Muestra", "email": f"states-{time.time_ns()}@example.org",
+        "country": "US", "zip_code": "20515", "website": "", "form_started": token,
+    }  # fmt: skip
+    _status, location, _body = post_without_following(live_site(SPANISH), fields)
+    return {
+        "thanks-es": location,
+        "embed-button-es": f"/es/embed/petition/{page_id}/?source=partner",
+        "embed-form-en": f"/en/embed/petition/{page_id}/?form=1&source=partner",
+        "pledge-en": "/en/candidate-pledge/",
+    }
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_state_passes_axe(live_site, open_page, width):
+    page = open_page(width=width)
+    failures = {}
+    for name, path in state_urls(live_site).items():
+        page.goto(live_site(path))
+        if violations := axe_violations(page):
+            failures[name] = violations
+        screenshot(page, f"petition-{name}-{width}")
+    # The form with errors next to its fields.
+    page.goto(live_site(ENGLISH))
+    page.fill("#id_email", "nope")
+    page.wait_for_timeout(MIN_FILL_SECONDS * 1000)
+    page.locator(".signature-form button[type=submit]").click()
+    page.wait_for_load_state()
+    if violations := axe_violations(page):
+        failures["errors-en"] = violations
+    screenshot(page, f"petition-errors-en-{width}")
+    assert failures == {}
+
+
+def test_every_state_is_valid_html(live_site, tmp_path):
+    require_tool(java_available(), "Java is not installed (the Nu HTML checker needs it)")
+    require_tool(VNU.exists(), "vnu-jar is not installed (make browser-tools)")
+    files = []
+    for name, path in state_urls(live_site).items():
+        target = tmp_path / f"{name}.html"
+        target.write_bytes(urllib.request.urlopen(live_site(path)).read())
+        files.append(str(target))
+    html = urllib.request.urlopen(live_site(ENGLISH)).read().decode()
+    token = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
+    time.sleep(MIN_FILL_SECONDS)
+    status, _location, errors_html = post_without_following(
+        live_site(ENGLISH), {"email": "nope", "zip_code": "1", "form_started": token}
+    )
+    assert status == 200 and "field--invalid" in errors_html
+    (tmp_path / "errors.html").write_text(errors_html)
+    files.append(str(tmp_path / "errors.html"))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    assert errors == []
