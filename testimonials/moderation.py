@@ -215,8 +215,8 @@ def on_page_published(sender, instance=None, **kwargs) -> None:
             submission.reviewed_at = now
         fields = ["status", "published_notified_at", "reviewed_at"]
         submission.save(update_fields=fields)
-        if not submission.email:
-            return
+        if not submission.email or instance.is_sample:
+            return  # demo samples email nobody
         with translation.override(submission.language):
             url = public_url(instance)
         queue_email(
