@@ -119,8 +119,8 @@ PUBLISHED = [
         "Dale Whitaker",
         "full",
         ("Retired police sergeant", "Sargento de policía jubilado"),
-        "Tulsa",
-        "OK",
+        "Houston",
+        "TX",
         "law_enforcement",
         (
             "Good officers do not need a legal loophole. Accountability protects the public and "
@@ -179,7 +179,7 @@ PUBLISHED = [
         "anonymous",
         ("Nurse", "Enfermera"),
         "",
-        "MO",
+        "TX",
         "other",
         (
             "If I make an error at a patient's bedside, I am responsible. I do not understand why "
@@ -392,6 +392,20 @@ def _translate(page, spanish, stdout) -> None:
         stdout.write(f"  translated {page.title!r} into es")
 
 
+def _feature_on_home(home, spanish, stdout) -> None:
+    """Put "voices from Texas" on the home page once, and sync its Spanish translation."""
+    if any(block.block_type == "voices_from_state" for block in home.body):
+        return
+    home.body.append(("voices_from_state", {"heading": "", "state_code": "TX", "count": 3}))
+    home.save_revision().publish()
+    stdout.write("  added voices from Texas to the home page")
+    if spanish is not None and home.has_translation(spanish):
+        from home.demo import tr as home_phrasebook
+
+        # The block has no text of its own; the home page's other segments are re-supplied.
+        translate(home, "es", home_phrasebook.es)
+
+
 def load(stdout) -> None:
     english = Locale.objects.get(language_code="en")
     spanish = Locale.objects.filter(language_code="es").first()
@@ -406,6 +420,7 @@ def load(stdout) -> None:
     for entry in PUBLISHED:
         voice = _page(TestimonialPage, wall, _voice_fields(entry), stdout)
         _translate(voice, spanish, stdout)
+    _feature_on_home(home, spanish, stdout)
 
     # Waiting for a moderator: drafts in the workflow, as if sent through the form (a voice a
     # moderator has already handled is not sent again).

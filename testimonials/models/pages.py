@@ -137,9 +137,10 @@ class TestimonialPage(SharingMixin, Page):
         _("original language"),
         max_length=10,
         choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
+        blank=True,
         help_text=_(
-            "The language the person wrote in. Translations say they are translated from it."
+            "The language the person wrote in; leave empty for this page's language. "
+            "Translations say they are translated from it."
         ),
     )
     is_sample = models.BooleanField(
@@ -220,7 +221,13 @@ class TestimonialPage(SharingMixin, Page):
 
     @property
     def is_translation(self) -> bool:
-        return self.language != self.locale.language_code if self.locale_id else False
+        return bool(self.language) and self.language != self.locale.language_code
+
+    def save(self, *args, **kwargs):
+        # Set once, on the original: wagtail-localize copies it into every translation.
+        if not self.language and self.locale_id:
+            self.language = self.locale.language_code
+        return super().save(*args, **kwargs)
 
     def get_share_description(self) -> str:
         if self.search_description:

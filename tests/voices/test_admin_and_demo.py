@@ -78,7 +78,7 @@ def test_wagtails_own_workflow_emails_still_go_out_for_other_pages(home_page, mo
     assert any("moderator@example.org" in message.to for message in mail.outbox)
 
 
-def test_the_demo_has_twenty_sample_voices_three_waiting_for_moderation(settings):
+def test_the_demo_has_twenty_sample_voices_three_waiting_for_moderation(client):
     call_command("demo", stdout=io.StringIO())
     samples = TestimonialPage.objects.filter(is_sample=True, locale__language_code__in=["en", "es"])
     originals = [voice for voice in samples if voice.language == voice.locale.language_code]
@@ -86,6 +86,9 @@ def test_the_demo_has_twenty_sample_voices_three_waiting_for_moderation(settings
     assert all(voice.is_sample for voice in samples)
     assert len({voice.category for voice in originals}) == 7
     assert len({voice.state_code for voice in originals}) >= 15
+    assert (
+        TestimonialPage.objects.filter(live=True, state_code="TX").count() == 6
+    )  # 3 voices, 2 languages
     waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
     assert waiting.count() == 3
     queued = TestimonialPage.objects.filter(live=False)
@@ -95,3 +98,7 @@ def test_the_demo_has_twenty_sample_voices_three_waiting_for_moderation(settings
     from home.outbox.models import OutboundEmail
 
     assert OutboundEmail.objects.count() == 0  # samples email nobody
+    home_en = client.get("/en/").content.decode()
+    home_es = client.get("/es/").content.decode()
+    assert "Voices from Texas" in home_en and "Voces de Texas" in home_es
+    assert "Sample voice" in home_en and "Voz de ejemplo" in home_es

@@ -225,3 +225,40 @@ def test_a_voice_with_no_wall_in_its_language_is_refused_clearly(client, add_voi
     assert response.status_code == 200
     assert "Voices cannot be added right now" in response.content.decode()
     assert VoiceSubmission.objects.count() == 0
+
+
+def test_the_form_and_the_wall_are_served_from_the_page_cache(client, add_voice, wall, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    for url in (add_voice.url, wall.url, wall.url + "?state=TX", add_voice.url + "?thanks=1"):
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    cache.clear()
+
+
+def test_the_submitters_email_and_typed_name_are_never_public(
+    client, add_voice, wall, moderator, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    submit(client, add_voice, capture=capture, name="Ana Secret-Surname", name_shown="first")
+    voice = only_voice()
+    act(client, moderator, voice, "approve", capture=capture)
+    voice.refresh_from_db()
+    assert voice.live and voice.name == "Ana" and voice.title == "Ana, Nurse"
+    pages = [
+        client.get(url).content.decode()
+        for url in (
+            wall.url,
+            voice.url,
+            "/sitemap.xml",
+            "/en/search/?q=Nurse",
+        )
+    ]
+    assert "0 results" in client.get("/en/search/", {"q": "Secret-Surname"}).content.decode()
+    assert voice.slug in pages[3]  # search does find the voice...
+    for html in pages:
+        assert "ana@example.org" not in html  # ...but never the email
+        assert "Secret-Surname" not in html
+    assert "Secret-Surname" not in str(voice.get_latest_revision().content)

@@ -121,3 +121,14 @@ def test_staff_translate_an_approved_voice_and_the_translation_is_clean(
     assert mail.outbox == []
     for revision in Revision.objects.filter(object_id__in=[str(voice.pk), str(english.pk)]):
         assert "lucia@example.org" not in str(revision.content)
+
+
+def test_a_voice_staff_write_in_spanish_is_not_called_a_translation(client, spanish_wall):
+    from testimonials.factories import TestimonialPageFactory
+
+    voice = TestimonialPageFactory(parent=spanish_wall, language="", quote="Escrito en español.")
+    voice.save_revision().publish()
+    voice.refresh_from_db()
+    assert voice.language == "es" and not voice.is_translation
+    html = client.get(spanish_wall.url).content.decode()
+    assert "Escrito en español." in html and "Traducido" not in html
