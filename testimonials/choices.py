@@ -1,7 +1,9 @@
 """The fixed vocabularies of a voice: who the person is and how they want their name shown."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Category(models.TextChoices):
@@ -26,3 +28,20 @@ QUOTE_MAX_LENGTH = 1500
 NAME_MAX_LENGTH = 100
 CITY_MAX_LENGTH = 100
 PROFESSION_MAX_LENGTH = 100
+
+
+# Language names as they read inside a sentence: "Translated from Spanish", "Traducido del
+# inglés" (Spanish writes them in lower case; Django's own names are capitalised).
+LANGUAGE_NAMES_IN_SENTENCE = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
+}
+
+
+def language_name_in_sentence(code: str) -> str:
+    if code in LANGUAGE_NAMES_IN_SENTENCE:
+        return str(LANGUAGE_NAMES_IN_SENTENCE[code])
+    try:
+        return translation.get_language_info(code)["name_translated"]
+    except KeyError:
+        return code

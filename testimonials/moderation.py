@@ -4,8 +4,8 @@
   "Moderators" group) is assigned to each wall, in every language, as the wall is created.
 - A submitted voice starts it with no user (the submitter has no account). Moderators see it in
   their dashboard, approve it (which publishes it), ask for changes, or reject it for good.
-- Wagtail's own workflow emails are switched off for voices (testimonials.apps): they are sent
-  synchronously by the web request, would duplicate ours and go to superusers only. Instead
+- Wagtail's own workflow emails are switched off for voices (testimonials/notifiers.py): it sends
+  them from the web request, bypassing the outbox, and they would duplicate ours. Instead
   `on_task_submitted` queues one outbox email per moderator, in their admin language.
 - Publishing a submitted voice queues "your voice is live" to the submitter, once.
 """
@@ -30,7 +30,6 @@ from home.outbox.api import InvalidRecipient
 
 logger = logging.getLogger(__name__)
 
-WORKFLOW_NAME = "Voice moderation"
 MODERATORS_GROUP = "Moderators"
 MODERATOR_PAGE_PERMISSIONS = ("change_page", "publish_page")
 
@@ -138,7 +137,7 @@ def review_email_context(page, language: str) -> dict:
             "city": page.city,
             "state": page.state_name,
             "category": str(page.get_category_display()),
-            "voice_language": str(translation.get_language_info(page.language)["name_translated"]),
+            "voice_language": page.original_language_name,
             "quote": page.quote,
             "review_url": _absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
             "dashboard_url": _absolute(reverse("wagtailadmin_home")),

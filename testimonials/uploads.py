@@ -45,5 +45,8 @@ class SizeLimitedUploadHandler(FileUploadHandler):
 
 
 def limit_uploads(request, limit: int) -> None:
-    """Call before anything reads request.POST or request.FILES."""
+    """Call before anything reads request.POST or request.FILES. If something already has, the
+    upload is parsed (Django's own limits apply) and the form's size check still refuses it."""
+    if hasattr(request, "_files"):
+        return
     request.upload_handlers.insert(0, SizeLimitedUploadHandler(request, limit=limit))

@@ -20,6 +20,7 @@ from testimonials.choices import (
     QUOTE_MAX_LENGTH,
     Category,
     NameShown,
+    language_name_in_sentence,
 )
 from testimonials.panels import SubmissionPanel
 
@@ -218,6 +219,10 @@ class TestimonialPage(SharingMixin, Page):
     @property
     def public_city(self) -> str:
         return "" if self.is_anonymous else self.city
+
+    @property
+    def original_language_name(self) -> str:
+        return language_name_in_sentence(self.language)
 
     @property
     def is_translation(self) -> bool:

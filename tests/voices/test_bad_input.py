@@ -250,3 +250,19 @@ def test_unknown_wall_filters_and_pages_are_ignored_not_errors(client, wall):
         response = client.get(wall.url + query)
         assert response.status_code == 200
         assert "<script>" not in response.content.decode().split('<main id="main"')[1]
+
+
+def test_the_upload_handler_keeps_only_the_size_of_an_oversized_file():
+    from testimonials.uploads import OversizedUpload, SizeLimitedUploadHandler
+
+    handler = SizeLimitedUploadHandler(limit=10)
+    handler.new_file("photo", "big.png", "image/png", None)
+    assert handler.receive_data_chunk(b"12345", 0) == b"12345"
+    assert handler.receive_data_chunk(b"678901234", 5) is None
+    assert handler.receive_data_chunk(b"x" * 1000, 14) is None
+    upload = handler.file_complete(1014)
+    assert isinstance(upload, OversizedUpload)
+    assert upload.size == 1014 and upload.read() == b""
+    handler.new_file("photo", "small.png", "image/png", None)
+    assert handler.receive_data_chunk(b"123", 0) == b"123"
+    assert handler.file_complete(3) is None  # the next handler keeps the real file
