@@ -5,7 +5,6 @@ never re-sends a file, so the photo is the one thing to choose again)."""
 import unicodedata
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from home.spam import SpamProtectedForm
@@ -26,7 +25,7 @@ ALT_TEXT_MAX_LENGTH = 255
 
 
 def photo_max_bytes() -> int:
-    return int(getattr(settings, "VOICE_PHOTO_MAX_BYTES", PHOTO_MAX_BYTES))
+    return PHOTO_MAX_BYTES
 
 
 def _has_control_characters(value: str, allowed: str = "") -> bool:

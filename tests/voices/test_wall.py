@@ -144,3 +144,25 @@ def test_the_home_page_block_costs_the_same_queries_for_10_and_300_voices(client
     few = query_count(client, "/en/")
     make_voices(wall, 290, photos=photos, state_code="UT")
     assert query_count(client, "/en/") == few
+
+
+def test_a_state_filter_and_a_voice_link_to_the_states_page_when_it_exists(
+    client, home_page, wall, monkeypatch
+):
+    """StatePage lives in the states app; stand a page in for it to check the wiring."""
+    from home.factories import StandardPageFactory
+    from testimonials import wall as wall_module
+
+    texas = StandardPageFactory(parent=home_page, title="Texas", slug="texas")
+    calls = []
+
+    def fake_state_pages(codes, locale_id):
+        calls.append(list(codes))
+        return {"TX": texas} if "TX" in codes else {}
+
+    monkeypatch.setattr(wall_module, "state_pages", fake_state_pages)
+    [voice] = make_voices(wall, 1, state_code="TX")
+    link = 'href="/en/texas/">How well does Texas protect your rights?</a>'
+    assert link in client.get(wall.url + "?state=TX").content.decode()
+    assert link not in client.get(wall.url).content.decode()
+    assert link in client.get(voice.url).content.decode()
