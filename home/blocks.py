@@ -7,6 +7,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.us_states import US_STATES
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120, help_text=_("The heading's words, short and plain."))
@@ -181,3 +183,37 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document = DocumentBlock()
     embed = CampaignEmbedBlock()
+
+
+class VoicesFromStateBlock(blocks.StructBlock):
+    """The latest published voices from one state, with a link to all of them on the wall.
+
+    It lives here so that HomePage can offer it while home imports nothing from testimonials:
+    the block only holds a state and a count, and its template (owned by testimonials) calls
+    testimonials' `voices_from_state` tag, which finds the voices in a fixed number of queries.
+    State pages use the same tag directly; testimonials.blocks re-exports this class.
+    """
+
+    heading = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text=_("Optional; 'Voices from <state>' if empty."),
+    )
+    state_code = blocks.ChoiceBlock(
+        choices=US_STATES, help_text=_("The state whose supporters' voices are shown.")
+    )
+    count = blocks.IntegerBlock(
+        default=3, min_value=1, max_value=12, help_text=_("How many voices to show (1 to 12).")
+    )
+
+    class Meta:
+        icon = "group"
+        template = "testimonials/blocks/voices_from_state.html"
+        description = _("The latest approved voices from one state, linking to the rest.")
+        preview_value = {"heading": "", "state_code": "TX", "count": 3}
+
+
+class HomeStreamBlock(BaseStreamBlock):
+    """The home page's body: the shared blocks plus voices from a chosen state."""
+
+    voices_from_state = VoicesFromStateBlock()

@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, HomeStreamBlock
 
 
 class SharingMixin(models.Model):
@@ -72,9 +72,9 @@ class HomePage(SharingMixin, Page):
         help_text=_("The hero button's words, e.g. 'Sign the petition'."),
     )
     body = StreamField(
-        BaseStreamBlock(),
+        HomeStreamBlock(),
         blank=True,
-        help_text=_("Everything below the hero: text, quotes, calls to action."),
+        help_text=_("Everything below the hero: text, quotes, calls to action, voices."),
     )
 
     content_panels = [
@@ -108,6 +108,8 @@ class HomePage(SharingMixin, Page):
         "actions.SignupPage",
         "actions.PetitionPage",
         "actions.PledgePage",
+        "testimonials.TestimonialIndexPage",
+        "testimonials.AddYourVoicePage",
     ]
     max_count_per_parent = 1
 

@@ -1,10 +1,13 @@
 """queue_email(): the one way any app sends an email."""
 
+import json
 import logging
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from home.outbox import clock
 from home.outbox.models import OutboundEmail, Suppression, normalise_address
@@ -41,10 +44,14 @@ def queue_email(
 
     Call it inside the transaction that saves whatever causes the email: the row then exists if
     and only if that transaction committed. Queuing the same `idempotency_key` again returns the
-    existing row and sends nothing more. `context` must be JSON-serialisable; it is rendered with
-    the templates `<template>.subject.txt`, `.txt` and `.html` in `language`.
+    existing row and sends nothing more. `context` must be JSON-serialisable (lazy translations
+    are resolved in `language`); it is rendered with the templates `<template>.subject.txt`,
+    `.txt` and `.html` in `language`.
     """
     address = clean_recipient(to)
+    with translation.override(language):
+        # Store plain data: what is saved is exactly what the worker will render.
+        context = json.loads(json.dumps(context, cls=DjangoJSONEncoder))
     existing = OutboundEmail.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing

@@ -1,0 +1,190 @@
+"""A supporter adds their voice: one transaction saves the photo, the draft voice under the wall,
+the private submission record, the start of the "Voice moderation" workflow, the moderators'
+emails and the supporter's confirmation email. If any step fails nothing is kept (and a photo
+file already written to storage is deleted)."""
+
+import logging
+import secrets
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext, pgettext
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from home.outbox import queue_email
+from home.spam import is_spam
+from testimonials.choices import NameShown
+from testimonials.forms import VoiceForm, photo_max_bytes
+from testimonials.moderation import start_moderation
+from testimonials.uploads import limit_uploads
+
+logger = logging.getLogger(__name__)
+
+SPAM_BUCKET = "voices"
+FORM_ID = "voice-%s"
+PHOTO_COLLECTION = "Submitted voices"
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+
+
+def new_form() -> VoiceForm:
+    return VoiceForm(auto_id=FORM_ID)
+
+
+@dataclass
+class Voice:
+    """What the form collected, already validated."""
+
+    name: str
+    name_shown: str
+    email: str
+    profession: str
+    city: str
+    state: str
+    category: str
+    quote: str
+    photo: UploadedFile | None = None
+    photo_alt: str = ""
+
+    @classmethod
+    def from_form(cls, data: dict) -> "Voice":
+        values = {field: data.get(field) or "" for field in cls.__dataclass_fields__}
+        values["photo"] = data.get("photo") or None
+        return cls(**values)
+
+    @property
+    def shown_name(self) -> str:
+        """Only what the person agreed to show is stored on the (public) page."""
+        if self.name_shown == NameShown.ANONYMOUS:
+            return ""
+        if self.name_shown == NameShown.FIRST:
+            return self.name.split()[0] if self.name.split() else ""
+        return self.name
+
+    @property
+    def shown_city(self) -> str:
+        return "" if self.name_shown == NameShown.ANONYMOUS else self.city
+
+
+def voice_title(name: str, profession: str, language: str) -> str:
+    with translation.override(language):
+        who = name or gettext("Anonymous supporter")
+    return f"{who}, {profession}" if profession else who
+
+
+def _unique_slug(wall, language: str) -> str:
+    with translation.override(language):
+        prefix = slugify(pgettext("URL of one voice", "voice")) or "voice"
+    siblings = wall.get_children()
+    while True:
+        # Random, not the name: a URL must not reveal who an anonymous voice belongs to.
+        slug = f"{prefix}-{secrets.token_hex(4)}"
+        if not siblings.filter(slug=slug).exists():
+            return slug
+
+
+def _photo_collection() -> Collection:
+    """Submitted photos sit apart from the editors' library until their voice is approved."""
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=PHOTO_COLLECTION).first()
+    return existing or root.add_child(name=PHOTO_COLLECTION)
+
+
+def _save_photo(upload: UploadedFile, alt_text: str, title: str):
+    image_format = getattr(getattr(upload, "image", None), "format", "JPEG")
+    # A random name: the uploaded file's own name could say anything.
+    upload.name = f"voice-{secrets.token_hex(8)}.{EXTENSIONS.get(image_format, 'jpg')}"
+    upload.seek(0)
+    image = get_image_model()(
+        title=title[:255],
+        alt_text=alt_text,
+        credit=gettext("Sent by the person quoted"),
+        licence=gettext("Published with the consent given on the form"),
+        file=upload,
+        collection=_photo_collection(),
+    )
+    image._set_image_file_metadata()
+    image.save()
+    return image
+
+
+def submit_voice(voice: Voice, wall, language: str, consent_text: str, is_sample: bool = False):
+    """Save everything in one transaction; returns the draft TestimonialPage. Sample voices (demo
+    content) email nobody."""
+    from testimonials.models import TestimonialIndexPage, TestimonialPage, VoiceSubmission
+
+    image = None
+    try:
+        with transaction.atomic():
+            # Locks the wall so that concurrent submissions take their tree positions in turn.
+            wall = TestimonialIndexPage.objects.select_for_update().get(pk=wall.pk)
+            title = voice_title(voice.shown_name, voice.profession, language)
+            if voice.photo:
+                image = _save_photo(voice.photo, voice.photo_alt, title)
+            page = TestimonialPage(
+                title=title,
+                slug=_unique_slug(wall, language),
+                live=False,
+                has_unpublished_changes=True,
+                locale_id=wall.locale_id,
+                name=voice.shown_name,
+                name_shown=voice.name_shown,
+                profession=voice.profession,
+                city=voice.shown_city,
+                state_code=voice.state,
+                category=voice.category,
+                quote=voice.quote,
+                photo=image,
+                language=language,
+                is_sample=is_sample,
+            )
+            wall.add_child(instance=page)
+            page.save_revision(log_action=True)
+            submission = VoiceSubmission.objects.create(
+                page=page,
+                email=voice.email,
+                name_as_typed=voice.name,
+                language=language,
+                consent_text=consent_text,
+            )
+            start_moderation(page)
+            if is_sample:
+                return page
+            queue_email(
+                to=voice.email,
+                template="testimonials/emails/voice_received",
+                language=language,
+                context={"name": voice.name, "quote": voice.quote},
+                idempotency_key=f"voice:{submission.pk}:received",
+            )
+    except Exception:
+        if image is not None:
+            image.file.storage.delete(image.file.name)
+        raise
+    return page
+
+
+def handle_post(request, add_voice_page) -> tuple[VoiceForm, bool]:
+    """Returns the form and whether to show the thank-you (a valid submission, or a bot, which
+    sees the same page and has nothing saved)."""
+    limit_uploads(request, photo_max_bytes())
+    form = VoiceForm(request.POST, request.FILES, auto_id=FORM_ID)
+    if is_spam(request, form, SPAM_BUCKET):
+        return form, True
+    if not form.is_valid():
+        return form, False
+    wall = add_voice_page.get_wall()
+    if wall is None:
+        logger.error("No wall in %s for %s", add_voice_page.locale, add_voice_page)
+        form.add_error(None, gettext("Voices cannot be added right now. Please try again later."))
+        return form, False
+    submit_voice(
+        Voice.from_form(form.cleaned_data),
+        wall=wall,
+        language=add_voice_page.locale.language_code,
+        consent_text=add_voice_page.consent_text,
+    )
+    return form, True

@@ -1,0 +1,150 @@
+"""Voices in a real browser: the form's states (errors, thank-you) and the wall's filters pass axe
+and the Nu checker, and the whole journey works: a visitor adds a voice in Spanish without
+JavaScript, a moderator approves it from the admin dashboard, it appears on the Spanish wall and
+its author is emailed in Spanish."""
+
+import email
+import json
+import re
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+from email.header import decode_header, make_header
+
+import pytest
+
+from tests.conftest import require_tool
+from tests.e2e.conftest import WIDTHS, axe_violations, java_available, screenshot
+from tests.e2e.test_pages import VNU
+
+STATE_PATHS = [
+    ("wall-filtered", "/en/voices/?category=veteran&state=TX"),
+    ("wall-filtered", "/es/voces/?category=veteran&state=TX"),
+    ("wall-empty", "/en/voices/?state=WY"),
+    ("wall-page-2", "/en/voices/?page=2"),
+    ("add-voice-thanks", "/en/add-your-voice/?thanks=1"),
+    ("add-voice-thanks", "/es/anada-su-voz/?thanks=1"),
+]
+BAD_VOICE = {
+    "name": "   ",
+    "email": "not-an-email",
+    "quote": "x" * 1600,
+    "state": "",
+    "website": "",
+    "form_started": "",
+}
+
+
+def post_form(url: str, data: dict) -> bytes:
+    body = urllib.parse.urlencode(data).encode()
+    request = urllib.request.Request(url, data=body, method="POST")
+    with urllib.request.urlopen(request) as response:  # no CSRF token needed on this page
+        return response.read()
+
+
+def fill_voice(page, name: str, quote: str) -> None:
+    page.fill("#voice-name", name)
+    page.check("#voice-name_shown_1")  # first name and city
+    page.fill("#voice-email", "lucia.e2e@example.org")
+    page.fill("#voice-profession", "Enfermera")
+    page.fill("#voice-city", "Las Cruces")
+    page.select_option("#voice-state", "NM")
+    page.check("#voice-category_4")  # family of a victim
+    page.fill("#voice-quote", quote)
+    page.check("#voice-consent")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_voice_forms_states_and_wall_filters_pass_axe(live_site, open_page, width):
+    page = open_page(width=width)
+    failures = {}
+    for name, path in STATE_PATHS:
+        page.goto(live_site(path))
+        if violations := axe_violations(page):
+            failures[path] = violations
+        screenshot(page, f"{name}-{path.split('/')[1]}-{width}")
+    for language, path in (("en", "/en/add-your-voice/"), ("es", "/es/anada-su-voz/")):
+        page.goto(live_site(path))
+        page.fill("#voice-name", "   ")
+        page.fill("#voice-quote", "x" * 1600)
+        page.wait_for_timeout(3200)  # faster than a person, and the spam check says thank you
+        page.click(".add-voice__form button[type=submit]")
+        page.wait_for_selector(".error-summary")
+        if violations := axe_violations(page):
+            failures[f"{path} (errors)"] = violations
+        screenshot(page, f"add-voice-errors-{language}-{width}")
+    assert failures == {}
+
+
+def test_the_voice_forms_states_are_valid_html(live_site, tmp_path):
+    require_tool(java_available(), "Java is not installed (the Nu HTML checker needs it)")
+    require_tool(VNU.exists(), "vnu-jar is not installed (make browser-tools)")
+    files = []
+    for index, (name, path) in enumerate(STATE_PATHS):
+        target = tmp_path / f"{index:02d}-{name}.html"
+        target.write_bytes(urllib.request.urlopen(live_site(path)).read())
+        files.append(str(target))
+    for language, path in (("en", "/en/add-your-voice/"), ("es", "/es/anada-su-voz/")):
+        target = tmp_path / f"errors-{language}.html"
+        target.write_bytes(post_form(live_site(path), BAD_VOICE))
+        files.append(str(target))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    assert errors == []
+
+
+def test_a_spanish_voice_from_the_form_to_the_wall(live_site, open_page):
+    quote = f"Queremos justicia para todos, sin excepciones {int(time.time())}."
+    visitor = open_page(width=360, javascript=False, language="es-ES")
+    visitor.goto(live_site("/es/anada-su-voz/"))
+    fill_voice(visitor, "Lucía Fernández", quote)
+    visitor.wait_for_timeout(3200)  # people take longer than the spam check's minimum
+    visitor.click(".add-voice__form button[type=submit]")
+    visitor.wait_for_url(re.compile(r"/es/anada-su-voz/\?thanks=1$"))
+    assert visitor.locator("h2#add-voice-thanks-heading").inner_text() == (
+        "Gracias por añadir su voz"
+    )
+    visitor.goto(live_site("/es/voces/?state=NM"))
+    assert quote not in visitor.content()
+
+    moderator = open_page(width=1280, javascript=True)
+    moderator.goto(live_site("/admin/login/"))
+    moderator.fill("#id_username", "admin")
+    moderator.fill("#id_password", "campaign-demo-2026")
+    moderator.click("form button[type=submit]:not(.site-search button)")
+    moderator.wait_for_url(re.compile(r"/admin/$"))
+    row = moderator.locator("tr", has_text="Lucía, Enfermera")
+    row.locator("button[aria-label='Actions']").click()
+    approve = row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])")
+    with moderator.expect_navigation():
+        approve.click()
+    # Another URL than before: the browser may keep the earlier one for the page cache's max-age.
+    visitor.goto(live_site("/es/voces/?state=NM&category=family"))
+    assert quote in visitor.content()
+    assert visitor.locator(".voice-card__name", has_text="Lucía").count() >= 1
+    assert "Lucía Fernández" not in visitor.content()  # she chose to show her first name only
+    subjects = email_subjects(live_site.emails())
+    assert any(subject.startswith("Hemos recibido su voz") for subject in subjects)
+    assert any(subject.startswith("Su voz ya está en el muro") for subject in subjects)
+
+
+def email_subjects(files: list[str]) -> list[str]:
+    """Decoded subjects of the messages Django's file backend wrote (one or more per file)."""
+    subjects = []
+    for content in files:
+        for raw in content.split("\n" + "-" * 79 + "\n"):
+            if raw.strip():
+                header = email.message_from_string(raw)["Subject"] or ""
+                subjects.append(str(make_header(decode_header(header))))
+    return subjects
