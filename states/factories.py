@@ -11,10 +11,13 @@ from states.models import (
     Bill,
     BillStatus,
     BillStatusChange,
+    Chamber,
     Criterion,
+    Legislator,
     StateAssessment,
     StateIndexPage,
     StatePage,
+    ZipDistrict,
 )
 
 
@@ -82,3 +85,35 @@ class BillStatusChangeFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = BillStatusChange
+
+
+class LegislatorFactory(factory.django.DjangoModelFactory):
+    """A sample member of Congress (invented: tests and demo use the real import when present)."""
+
+    bioguide_id = factory.Sequence(lambda n: f"X{n:06d}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    full_name = factory.LazyAttribute(lambda o: f"{o.first_name} {o.last_name}")
+    chamber = Chamber.HOUSE
+    state = "CO"
+    district = factory.LazyAttribute(lambda o: None if o.chamber == Chamber.SENATE else 1)
+    party = "Independent"
+    phone = "202-225-0000"
+    office_address = "1 Sample Office Building Washington DC 20515"
+    website = factory.LazyAttribute(lambda o: f"https://{o.last_name.lower()}.example.gov")
+    contact_form_url = factory.LazyAttribute(lambda o: f"{o.website}/contact")
+    term_end = datetime.date(2027, 1, 3)
+
+    class Meta:
+        model = Legislator
+        django_get_or_create = ("bioguide_id",)
+
+
+class ZipDistrictFactory(factory.django.DjangoModelFactory):
+    zcta = "80202"
+    state = "CO"
+    district = 1
+
+    class Meta:
+        model = ZipDistrict
+        django_get_or_create = ("zcta", "state", "district")
