@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home import page_cache
 from states.congress import District, delegations, districts_for_zip, members_for_state
 from states.models import (
     Chamber,
@@ -156,7 +157,9 @@ def write_changed_copy(folder):
     zccd.write_text(text.replace("\n01,AL,35004,3\n", "\n01,AL,35004,4\n"))
 
 
-def test_a_reimport_names_exactly_what_changed_and_dry_run_applies_nothing(imported, data_copy):
+def test_a_reimport_names_exactly_what_changed_and_dry_run_applies_nothing(
+    imported, data_copy, django_capture_on_commit_callbacks
+):
     write_changed_copy(data_copy)
     first = LegislatorImport.latest_or_none()
     before = {
@@ -189,7 +192,10 @@ def test_a_reimport_names_exactly_what_changed_and_dry_run_applies_nothing(impor
     first.refresh_from_db()
     assert first.checked_at is not None
 
-    output = run_import("--source", str(data_copy))
+    generation = page_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        output = run_import("--source", str(data_copy))
+    assert page_cache.generation() == generation + 1  # state pages show the new members
     record = LegislatorImport.latest_or_none()
     assert record.pk != first.pk
     assert [e["bioguide_id"] for e in record.added] == ["Z000999"]
