@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef, Subquery
+
 from actions.zip_codes import normalise_zip
 
-from .models.legislators import NON_STATES, Chamber, Legislator, ZipDistrict
+from .models.legislators import NON_STATES, Chamber, CommitteeMembership, Legislator, ZipDistrict
 
 # The House's own "find your representative" tool, for anyone the data cannot place.
 HOUSE_LOOKUP_URL = "https://www.house.gov/representatives/find-your-representative"
@@ -96,7 +98,17 @@ def delegation_for(district: District) -> Delegation:
 
 
 def members_for_state(state: str) -> list[Legislator]:
-    """A state's senators, then its representatives by district, for the state page."""
+    """A state's senators, then its representatives by district, for the state page, in one
+    query. Each carries `on_judiciary` (a seat on the House or Senate Judiciary Committee, which
+    hears qualified immunity bills) and `judiciary_role` ('Chairman', 'Ranking Member' or '')."""
+    judiciary = CommitteeMembership.objects.filter(
+        legislator=OuterRef("pk"), committee__name__icontains="judiciary"
+    )
     return list(
-        Legislator.objects.filter(state=state).order_by("-chamber", "district", "last_name")
+        Legislator.objects.filter(state=state)
+        .annotate(
+            on_judiciary=Exists(judiciary),
+            judiciary_role=Subquery(judiciary.order_by("-role").values("role")[:1]),
+        )
+        .order_by("-chamber", "district", "last_name")
     )

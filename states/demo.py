@@ -545,8 +545,35 @@ def _bills(stdout) -> None:
         _sync_translations(bill, stdout)
 
 
+def _legislators(stdout) -> None:
+    """The real members of Congress and ZIP table, when the files or the publishers can be
+    reached; otherwise say so and carry on (the letter page then explains it has no data)."""
+    from states.importer import LegislatorDataError, import_legislators
+
+    if not settings.LEGISLATOR_DEMO_IMPORT:
+        return
+    try:
+        outcome = import_legislators(skip_if_unchanged=True, timeout=15)
+    except LegislatorDataError as error:
+        stdout.write(
+            "  the letter page has no legislator data yet: could not import it "
+            f"({str(error).splitlines()[0]}). Run `manage.py import_legislators --source "
+            "<folder>` once you have the files (docs/legislators.md)."
+        )
+        return
+    record = outcome.record
+    if outcome.applied:
+        stdout.write(
+            f"  imported {record.legislator_count} members of Congress and "
+            f"{record.zip_area_count} ZIP code rows from {record.source} in {record.seconds:.1f} s"
+        )
+    else:
+        stdout.write(f"  legislator data unchanged since {record.finished_at:%Y-%m-%d %H:%M}")
+
+
 @transaction.atomic
 def load(stdout) -> None:
     _index, pages = seed.load(stdout)
     _assess(pages, stdout)
     _bills(stdout)
+    _legislators(stdout)

@@ -4,10 +4,12 @@ from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
+from states.legislator_admin import CongressViewSetGroup
 from states.models import Bill, Criterion
 
 
@@ -57,3 +59,8 @@ class ScorecardViewSetGroup(ViewSetGroup):
 
 
 register_snippet(ScorecardViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_congress_admin():
+    return CongressViewSetGroup()

@@ -182,6 +182,21 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
+# Members of Congress and the ZIP-to-district table (manage.py import_legislators, docs/legislators.md):
+# a folder holding the publishers' five files, or a base URL; empty means the publishers' URLs.
+# By default the shared data folder beside the repository, when there is one.
+def _default_legislator_data_dir() -> str:
+    for folder in (BASE_DIR.parent / "shared" / "data", Path("/work/shared/data")):
+        if (folder / "legislators-current.yaml").is_file():
+            return str(folder)
+    return ""
+
+
+LEGISLATOR_DATA_DIR = os.environ.get("LEGISLATOR_DATA_DIR", _default_legislator_data_dir())
+# `manage.py demo` imports the data when it can be read (off in tests: they import explicitly).
+LEGISLATOR_DEMO_IMPORT = env_bool("LEGISLATOR_DEMO_IMPORT", True)
+
 # Anonymous page cache (home/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 

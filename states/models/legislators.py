@@ -20,6 +20,26 @@ NON_STATES = {
 }
 
 
+# The parties the publishers use, as shown to visitors.
+PARTIES = {
+    "Democrat": _("Democrat"),
+    "Republican": _("Republican"),
+    "Independent": _("Independent"),
+    "Libertarian": _("Libertarian"),
+}
+
+
+# Committee roles as the publishers write them, as shown to visitors; other roles are not shown.
+COMMITTEE_ROLES = {
+    "Chair": _("chair"),
+    "Chairman": _("chair"),
+    "Chairwoman": _("chair"),
+    "Ranking Member": _("ranking member"),
+    "Vice Chair": _("vice chair"),
+    "Vice Chairman": _("vice chair"),
+}
+
+
 class Chamber(models.TextChoices):
     SENATE = "senate", _("Senate")
     HOUSE = "house", _("House of Representatives")
@@ -79,6 +99,18 @@ class Legislator(models.Model):
     @property
     def party_initial(self) -> str:
         return self.party[:1].upper() if self.party else ""
+
+    @property
+    def party_label(self) -> str:
+        """The party in the visitor's language ('Demócrata'); an unknown party as given."""
+        label = PARTIES.get(self.party)
+        return str(label) if label else self.party
+
+    @property
+    def judiciary_role_label(self) -> str:
+        """With states.congress.members_for_state's annotation: 'ranking member', or ''."""
+        label = COMMITTEE_ROLES.get(getattr(self, "judiciary_role", None) or "")
+        return str(label) if label else ""
 
 
 class DistrictOffice(models.Model):
@@ -183,6 +215,15 @@ class LegislatorImport(models.Model):
     changed = models.JSONField(_("changed"), default=list, blank=True)
     zip_areas_added = models.PositiveIntegerField(_("ZIP code rows added"), default=0)
     zip_areas_removed = models.PositiveIntegerField(_("ZIP code rows removed"), default=0)
+    # A later run that found the same data does not add a row; it moves this forward, so that
+    # "data as of" says when the data was last confirmed current.
+    checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    source_digest = models.CharField(_("fingerprint of the files"), max_length=64, blank=True)
+    seconds = models.FloatField(_("seconds to apply"), default=0)
+    # {"district_offices": {added, removed, changed, total}, "committees": {...},
+    #  "committee_seats": {..., "by_committee": [{committee, joined, left, role_changed}]},
+    #  "zip_codes": n, "ambiguous_zip_codes": n, "warnings": [...]}
+    summary = models.JSONField(_("other changes"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("legislator import")
@@ -196,3 +237,8 @@ class LegislatorImport(models.Model):
     @classmethod
     def latest_or_none(cls) -> "LegislatorImport | None":
         return cls.objects.order_by("-finished_at").first()
+
+    @property
+    def data_as_of(self):
+        """When the data was last confirmed current: the last check, or else this import."""
+        return self.checked_at or self.finished_at

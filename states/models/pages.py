@@ -19,6 +19,7 @@ from home.us_states import US_STATES, state_name
 from states.geography import FIPS
 
 from .criteria import ASSESSED, AssessmentStatus, Criterion
+from .legislators import Chamber
 
 
 class StateIndexPage(RoutablePageMixin, SharingMixin, Page):
@@ -198,6 +199,7 @@ class StatePage(SharingMixin, Page):
         return FIPS[self.postal_code]
 
     def get_context(self, request, *args, **kwargs):
+        from states.congress import HOUSE_LOOKUP_URL, members_for_state
         from states.related import related_sections
         from states.scorecard import locale_ids_for, rubric, score_for_page, state_bills
 
@@ -213,6 +215,7 @@ class StatePage(SharingMixin, Page):
             (label, [r for r in score.results if r.criterion.group == group])
             for group, label in Criterion.Group.choices
         ]
+        members = members_for_state(self.postal_code)  # one query, Judiciary seats included
         take_action = self.take_action_page
         if take_action is not None:
             take_action = take_action.localized
@@ -226,6 +229,9 @@ class StatePage(SharingMixin, Page):
             index_page=index,
             related_sections=related_sections(self, request),
             take_action=take_action,
+            senators=[m for m in members if m.chamber == Chamber.SENATE],
+            representatives=[m for m in members if m.chamber == Chamber.HOUSE],
+            house_lookup_url=HOUSE_LOOKUP_URL,
         )
         return context
 
