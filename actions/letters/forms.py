@@ -57,8 +57,10 @@ class LetterForm(SpamProtectedForm):
         },
         help_text=ZIP_HELP,
     )
-    # Only asked for when the ZIP code lies in several districts (or in none we know).
-    district = forms.CharField(required=False, max_length=5)
+    # Only asked for when the ZIP code lies in several districts (or in none we know); the
+    # template draws the radio buttons or list itself. Never an error: anything that is not
+    # one of the candidates simply means the supporter is asked again.
+    district = forms.CharField(required=False, strip=True, widget=forms.HiddenInput)
     email_copy = forms.BooleanField(
         label=_("Email me these letters"),
         required=False,
@@ -76,14 +78,15 @@ class LetterForm(SpamProtectedForm):
         return normalise_address(email) if email else ""
 
     def clean_zip_code(self) -> str:
-        zip_code = normalise_zip(self.cleaned_data["zip_code"])
+        raw = self.cleaned_data["zip_code"]
+        zip_code = normalise_zip(raw) if raw.isascii() else None
         if zip_code is None:
             raise forms.ValidationError(_("Enter a ZIP code of five digits, like 20515."))
         return zip_code
 
     def clean_district(self) -> District | None:
         # A malformed value is no choice at all: the supporter is simply asked again.
-        return District.from_key(self.cleaned_data.get("district") or "")
+        return District.from_key((self.cleaned_data.get("district") or "")[:8])
 
     def clean(self):
         cleaned = super().clean()
