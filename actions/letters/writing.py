@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from actions.letters import placeholders
 from actions.letters.lookup import Outcome, place_name
@@ -24,6 +25,12 @@ from states.congress import Delegation
 from states.models import Legislator
 
 EMAIL_TEMPLATE = "actions/emails/letters_copy"
+# The parties as the public data names them, said in the visitor's language.
+PARTIES = {
+    "Democrat": _("Democrat"),
+    "Republican": _("Republican"),
+    "Independent": _("Independent"),
+}
 
 
 def copy_interval() -> int:
@@ -47,6 +54,11 @@ class Letter:
     @property
     def heading(self) -> str:
         return f"{self.legislator.title} {self.legislator.full_name}"
+
+    @property
+    def party(self) -> str:
+        party = self.legislator.party
+        return str(PARTIES.get(party, party))
 
     @property
     def phone_href(self) -> str:

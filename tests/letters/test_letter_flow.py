@@ -65,7 +65,10 @@ def test_a_zip_in_one_district_gives_three_letters_and_saves_nothing_personal(
         "Dear Senator Coloradan,\n\nMy name is Ana Rivera and I live in Lakewood, Colorado." in html
     )
     assert "Please vote for the Ending Qualified Immunity Act (H.R. 1470)." in html
-    assert 'value="Please support the Ending Qualified Immunity Act (H.R. 1470)"' in html
+    assert (
+        "readonly>Please support the Ending Qualified Immunity Act (H.R. 1470)</textarea>" in html
+    )
+    assert '<p class="meta">CO-1 · Independent</p>' in html
     assert 'href="https://denverson.example.gov/contact" target="_blank"' in html
     assert '<a href="tel:+12022250000">202-225-0000</a>' in html
     assert "Legislator data as of March 2, 2026." in html
@@ -353,6 +356,7 @@ def test_the_spanish_page_speaks_spanish_and_writes_the_spanish_letter(
         in html
     )
     assert "No figura ningún teléfono." in html
+    assert '<p class="meta">CO · Independiente</p>' in html
     assert set(LetterSent.objects.values_list("language", flat=True)) == {"es"}
     assert {row.action_key for row in LetterSent.objects.all()} == {
         spanish_letter_page.translation_key
