@@ -50,6 +50,7 @@ class Choice:
     label: str
     members: str
     state: str
+    place: str
 
 
 def describe(delegation: Delegation, senate_only: bool) -> Choice:
@@ -61,13 +62,18 @@ def describe(delegation: Delegation, senate_only: bool) -> Choice:
             label=place_name(district.state),
             members=_and(senators) or _("no senators"),
             state=district.state,
+            place=place_name(district.state),
         )
     if delegation.representative is not None:
         members = member_name(delegation.representative)
     else:
         members = _("seat vacant")
     return Choice(
-        key=district.key, label=district_label(district), members=members, state=district.state
+        key=district.key,
+        label=district_label(district),
+        members=members,
+        state=district.state,
+        place=place_name(district.state),
     )
 
 
@@ -131,9 +137,12 @@ def look_up(page, zip_code: str, chosen: District | None) -> Outcome:
         picked = [d for d in known if chosen is not None and _matches(d, chosen, senate_only)]
         if picked:
             return Outcome("letters", delegations(picked)[0], senate_only=senate_only)
+        choices = [describe(d, senate_only) for d in delegations(known)]
+        # By the place's name in the visitor's language, then by district number.
+        choices.sort(key=lambda choice: (choice.place, District.from_key(choice.key)))
         return Outcome(
             "unknown",
-            choices=[describe(d, senate_only) for d in delegations(known)],
+            choices=choices,
             chose_outside=chosen is not None,
             senate_only=senate_only,
         )

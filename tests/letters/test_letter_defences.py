@@ -5,6 +5,9 @@ import time
 
 import pytest
 from django.core import mail
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from actions.letters.models import LetterSent
 from home.spam import started_token
@@ -131,3 +134,49 @@ def test_a_get_with_odd_parameters_is_the_plain_form(client, letter_page, congre
 def test_digits_of_other_scripts_are_not_a_zip_code(client, letter_page, congress):
     html = write(client, letter_page, zip_code="٨٠٢٠٢").content.decode()
     assert "Enter a ZIP code of five digits, like 20515." in html
+
+
+hostile_text = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=120),
+    st.sampled_from(
+        [
+            "\x00",
+            "\u202eevil\u202c",
+            "<script>alert(1)</script>",
+            "80002",
+            "CO-7",
+            "99999",
+            "10027-1234",
+            "{full_name}",
+            "%s",
+            "\r\nSet-Cookie: x=y",
+            "q" * 3000,
+        ]
+    ),
+)
+
+
+@pytest.mark.django_db
+@hypothesis_settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    full_name=hostile_text,
+    city=hostile_text,
+    zip_code=hostile_text,
+    email=hostile_text,
+    district=hostile_text,
+    email_copy=st.sampled_from(["", "on", "\x00"]),
+)
+def test_whatever_is_posted_the_answer_is_never_a_server_error(
+    client, letter_page, congress, full_name, city, zip_code, email, district, email_copy
+):
+    response = write(
+        client, letter_page, full_name=full_name, city=city, zip_code=zip_code, email=email,
+        district=district, email_copy=email_copy, ip="192.0.2.77",
+    )  # fmt: skip
+    assert response.status_code in (200, 413, 429)
+    main = response.content.decode().split('<main id="main"', 1)[1]
+    assert "<script>alert(1)" not in main

@@ -169,6 +169,9 @@ def test_an_unknown_zip_offers_every_district_and_the_house_lookup(client, lette
     assert f'href="{HOUSE_LOOKUP_URL}"' in html
     assert '<select id="id_district_select" name="district"' in html
     assert '<option value="WY-0">Wyoming, at large: Representative Robin Atlarge</option>' in html
+    assert '<optgroup label="Wyoming">' in html and '<optgroup label="Puerto Rico">' in html
+    groups = re.findall(r'<optgroup label="([^"]+)">', html)
+    assert groups == sorted(groups)
     assert '<option value="CA-14">California, district 14: seat vacant</option>' in html
     assert LetterSent.objects.count() == 0
 
