@@ -132,7 +132,7 @@ def record(page, outcome: Outcome, letters: list[Letter], person: dict, language
                 LetterSent(
                     action_key=page.translation_key,
                     legislator_id=letter.legislator.bioguide_id,
-                    legislator_name=letter.heading[:200],
+                    legislator_name=letter.legislator.full_name[:200],
                     chamber=letter.legislator.chamber,
                     district_key=outcome.district_key,
                     language=language,

@@ -79,6 +79,12 @@ def test_a_zip_in_one_district_gives_three_letters_and_saves_nothing_personal(
         member.pk for member in [*congress["co-senators"], congress["co-1"]]
     }
     assert {row["district_key"] for row in rows} == {"CO-1"}
+    # The member's name without a title, the same whatever language the letter was written in.
+    assert {row["legislator_name"] for row in rows} == {
+        "Sam Coloradan",
+        "Sam Rockies",
+        "Robin Denverson",
+    }
     assert {row["language"] for row in rows} == {"en"}
     assert {row["action_key"] for row in rows} == {letter_page.translation_key}
     stored = " ".join(str(value) for row in rows for value in row.values())
