@@ -7,6 +7,7 @@ from. That response is private and never cached.
 """
 
 import logging
+from urllib.parse import quote
 
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
@@ -39,8 +40,6 @@ def data_status() -> tuple[bool, object]:
 
 def sms_href(page) -> str:
     """An sms: link that opens the phone's messages with the keyword typed in (RFC 5724)."""
-    from urllib.parse import quote
-
     number = page.text_number.strip()
     if not number or not page.text_keyword.strip():
         return ""
@@ -49,19 +48,18 @@ def sms_href(page) -> str:
 
 def page_context(page, request) -> dict:
     available, data_date = data_status()
-    return {
+    context = {
         "available": available,
         "data_date": data_date,
         "page_url": page.get_url(request=request),
         "house_lookup_url": HOUSE_LOOKUP_URL,
-        "diy_letter": placeholders.diy(page.letter_template, bill_values(page.bill))
-        if page.diy_text
-        else "",
-        "diy_subject": placeholders.diy(page.subject, bill_values(page.bill))
-        if page.diy_text
-        else "",
         "sms_href": sms_href(page),
     }
+    if page.diy_text:
+        bill = bill_values(page.bill)
+        context["diy_subject"] = placeholders.diy(page.subject, bill)
+        context["diy_letter"] = placeholders.diy(page.letter_template, bill)
+    return context
 
 
 def _render(page, request, context: dict, status: int = 200) -> TemplateResponse:
