@@ -136,7 +136,7 @@ def test_a_split_zip_asks_for_the_district_then_gives_three_letters(
         link = letter.locator(".letter__contact a.button").first
         assert re.match(r"^https://[^/]+\.(house|senate)\.gov", link.get_attribute("href"))
         assert link.get_attribute("target") == "_blank"
-        body = letter.locator("textarea").input_value()
+        body = letter.locator("textarea[id$='-body']").input_value()
         assert body.startswith(text["dear"]) and text["name"] in body and text["city"] in body
     check_axe(page, failures, f"{name}-letters", javascript)
 
