@@ -105,3 +105,9 @@ def test_the_home_page_features_the_letter_with_its_count(client, home_page, let
     html = client.get(home_page.url).content.decode()
     assert f'<a href="{letter_page.url}">Write to Congress</a>' in html
     assert "4 letters written" in html and "2 letters written" in html
+
+
+def test_a_new_letter_page_is_featured_without_a_zero(client, home_page, letter_page):
+    html = client.get(home_page.url).content.decode()
+    assert f'<a href="{letter_page.url}">Write to Congress</a>' in html
+    assert "letters written" not in html and "0 letter" not in html
