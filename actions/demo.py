@@ -1,9 +1,9 @@
 """Demo content for actions/: the newsletter sign-up page, the petition and the pledge (with
-sample organisations and signatures), in English and Spanish."""
+sample organisations and signatures) and the letter to Congress, in English and Spanish."""
 
 from wagtail.models import Locale
 
-from actions import demo_petitions
+from actions import demo_letters, demo_petitions
 from actions.models import SignupPage
 from home.demo_content import Phrasebook
 from home.localization import translate
@@ -56,3 +56,4 @@ def load(stdout) -> None:
         translate(page, "es", tr.es)
         stdout.write(f"  translated {page.title!r} into es")
     demo_petitions.load(stdout)
+    demo_letters.load(stdout)

@@ -5,6 +5,8 @@ import wagtail_factories
 from wagtail.models import Locale
 
 from actions.models import (
+    LetterPage,
+    LetterSent,
     Organization,
     PetitionPage,
     PledgePage,
@@ -79,3 +81,43 @@ class SignatureFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Signature
+
+
+SAMPLE_LETTER = """Dear {legislator_title} {legislator_last_name},
+
+My name is {full_name} and I live in {city}, {state}. Please vote for the {bill}.
+
+Sincerely,
+{full_name}"""
+
+
+class LetterPageFactory(wagtail_factories.PageFactory):
+    title = "Write to Congress"
+    slug = factory.Sequence(lambda n: f"letter-{n}")
+    introduction = "Ask your members of Congress to end qualified immunity."
+    subject = "Please support the {bill}"
+    letter_template = SAMPLE_LETTER
+    bill = factory.SubFactory("states.factories.BillFactory", jurisdiction="US", number="H.R. 1470")
+    diy_text = "Copy the letter and fill in the parts in brackets."
+    text_keyword = "SIGN WJOYDU"
+    text_number = "50409"
+
+    class Meta:
+        model = LetterPage
+
+
+class LetterSentFactory(factory.django.DjangoModelFactory):
+    """Needs `page` (a LetterPage) or an `action_key`."""
+
+    class Params:
+        page = None
+
+    action_key = factory.LazyAttribute(lambda o: o.page.translation_key)
+    legislator_id = "X000001"
+    legislator_name = "Senator Sample"
+    chamber = "senate"
+    district_key = "CO-1"
+    language = "en"
+
+    class Meta:
+        model = LetterSent

@@ -1,3 +1,4 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -5,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from actions.admin_views import SubscriberViewSet
 from actions.dashboard import SignaturesPanel
+from actions.letters.report import LettersReportMenuItem, LettersReportView
 from actions.models import Organization
 from actions.signature_admin import SignatureViewSet
 
@@ -32,3 +34,16 @@ def register_signature_admin():
 @hooks.register("construct_homepage_panels")
 def add_signatures_panel(request, panels):
     panels.append(SignaturesPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_letters_report_url():
+    return [path("reports/letters/", LettersReportView.as_view(), name="letters_report")]
+
+
+# Under Reports, beside Wagtail's own; shown only to staff who may read it.
+@hooks.register("register_reports_menu_item")
+def register_letters_report_menu_item():
+    return LettersReportMenuItem(
+        _("Letters written"), reverse("letters_report"), icon_name="mail", order=50
+    )

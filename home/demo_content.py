@@ -2,7 +2,7 @@
 by side, and hand the pairs to wagtail-localize."""
 
 from django.utils.html import escape
-from wagtail_localize.strings import extract_strings
+from wagtail_localize.strings import StringValue, extract_strings
 
 
 class Phrasebook:
@@ -27,3 +27,9 @@ class Phrasebook:
                 self.es[en_string.data] = es_string.data
             html.append(source)
         return "".join(html)
+
+    def plaintext(self, en: str, es: str) -> str:
+        """Plain text over several lines (a TextField): wagtail-localize stores it as one
+        segment, escaped, with <br> for each line break; key it the same way."""
+        self.es[StringValue.from_plaintext(en).data] = StringValue.from_plaintext(es).data
+        return en

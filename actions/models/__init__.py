@@ -1,3 +1,5 @@
+from actions.letters.models import LetterPage, LetterSent
+
 from .newsletter import SignupPage, Subscriber
 from .organizations import Organization
 from .petitions import (
@@ -11,6 +13,8 @@ from .signatures import Signature
 
 __all__ = [
     "ActionPage",
+    "LetterPage",
+    "LetterSent",
     "Organization",
     "PetitionOrganisation",
     "PetitionPage",

@@ -1,16 +1,33 @@
 """The home page's "Take action" section: featured petitions and pledges with their live counts,
-and the participating organisations, in a fixed number of queries."""
+featured letters to Congress with the letters written, and the participating organisations, in
+a fixed number of queries."""
 
 from django import template
+from django.db.models import Count
 from wagtail.models import Locale
 
 from actions.action_views import logo_renditions
+from actions.letters.models import LetterPage, LetterSent
 from actions.models import Organization, PetitionPage, PledgePage
 from actions.signing import signature_counts, stepped_goal
 
 register = template.Library()
 
 FEATURED_LIMIT = 3
+
+
+def letters_written(action_keys) -> dict:
+    """Letters written through each page (all its languages), in one query; none without pages."""
+    keys = list(action_keys)
+    if not keys:
+        return {}
+    rows = (
+        LetterSent.objects.filter(action_key__in=keys)
+        .values("action_key")
+        .annotate(n=Count("pk"))
+        .values_list("action_key", "n")
+    )
+    return dict(rows)
 
 
 @register.inclusion_tag("actions/includes/home_actions.html", takes_context=True)
@@ -31,6 +48,16 @@ def home_actions(context):
     for page in pages:
         count = counts.get(page.translation_key, 0)
         actions.append({"page": page, "count": count, "goal": stepped_goal(page.goal, count)})
+    letters = list(
+        LetterPage.objects.live()
+        .public()
+        .filter(locale=locale, feature_on_home_page=True)[:FEATURED_LIMIT]
+    )
+    written = letters_written(page.translation_key for page in letters)
+    for page in letters:
+        actions.append(
+            {"page": page, "kind": "letter", "letters": written.get(page.translation_key, 0)}
+        )
     organisations = (
         Organization.objects.filter(locale=locale, show_on_home_page=True)
         .select_related("logo")

@@ -108,6 +108,7 @@ class HomePage(SharingMixin, Page):
         "actions.SignupPage",
         "actions.PetitionPage",
         "actions.PledgePage",
+        "actions.LetterPage",
         "testimonials.TestimonialIndexPage",
         "testimonials.AddYourVoicePage",
     ]

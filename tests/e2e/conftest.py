@@ -78,6 +78,14 @@ def live_site(tmp_path_factory):
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
+    # Members of Congress for the letter journeys, unless the demo imported the real ones.
+    subprocess.run(
+        [*manage, "shell", "-c", "from tests.letters.sample import load; load()"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     listing = subprocess.run(
         [*manage, "check_pages", "--list-types"],
         env=env,

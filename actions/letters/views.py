@@ -1,0 +1,161 @@
+"""Serving a LetterPage: the form (cacheable: nothing in it depends on the visitor), then, on
+POST, a choice of district when the ZIP code needs one, and the letters.
+
+The letters are answered to the POST itself, never redirected to a URL: a URL would carry the
+supporter's name and ZIP code into logs and browser history, and we store nothing to show them
+from. That response is private and never cached.
+"""
+
+import logging
+from urllib.parse import quote
+
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from actions.letters import placeholders
+from actions.letters.forms import LetterForm
+from actions.letters.lookup import Outcome, describe, look_up, place_name
+from actions.letters.writing import bill_values, rate_limit, record, write_letters
+from actions.signing import current_language
+from home.spam import over_rate_limit
+from states.congress import HOUSE_LOOKUP_URL
+from states.models import Legislator, LegislatorImport
+
+logger = logging.getLogger(__name__)
+
+SPAM_BUCKET = "letters"
+# A real submission is well under 2 KB; anything far bigger is refused before it is parsed.
+MAX_POST_BYTES = 16 * 1024
+
+
+def data_status() -> tuple[bool, object]:
+    """(letters can be written, the date of the legislator data or None)."""
+    latest = LegislatorImport.latest_or_none()
+    if latest is not None:
+        return True, latest.finished_at
+    # Rows loaded without a recorded import (tests, a hand-made sample): usable, undated.
+    return Legislator.objects.exists(), None
+
+
+def sms_href(page) -> str:
+    """An sms: link that opens the phone's messages with the keyword typed in (RFC 5724)."""
+    number = page.text_number.strip()
+    if not number or not page.text_keyword.strip():
+        return ""
+    return f"sms:{number}?body={quote(page.text_keyword.strip())}"
+
+
+def page_context(page, request) -> dict:
+    available, data_date = data_status()
+    context = {
+        "available": available,
+        "data_date": data_date,
+        "page_url": page.get_url(request=request),
+        "house_lookup_url": HOUSE_LOOKUP_URL,
+        "sms_href": sms_href(page),
+    }
+    if page.diy_text:
+        bill = bill_values(page.bill)
+        context["diy_subject"] = placeholders.diy(page.subject, bill)
+        context["diy_letter"] = placeholders.diy(page.letter_template, bill)
+    return context
+
+
+def _render(page, request, context: dict, status: int = 200) -> TemplateResponse:
+    response = TemplateResponse(request, page.get_template(request), context, status=status)
+    if request.method == "POST":
+        # What the supporter typed, or letters addressed for them: theirs alone.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def serve_letter_page(page, request, *args, **kwargs):
+    context = page.get_context(request, *args, **kwargs)
+    context.update(page_context(page, request))
+    if request.method == "POST" and context["available"]:
+        return _handle_post(page, request, context)
+    context["form"] = LetterForm() if context["available"] else None
+    return _render(page, request, context)
+
+
+def _handle_post(page, request, context: dict):
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > MAX_POST_BYTES:
+        context.update(form=LetterForm(), problem="too-large")
+        return _render(page, request, context, status=413)
+    form = LetterForm(request.POST)
+    context["form"] = form
+    reason = form.bot_reason()
+    if reason == "too fast":
+        # Autofill and one click can beat the minimum fill time: a person is asked to press the
+        # button again, with what they typed kept (its start time is old enough by then).
+        context["problem"] = "too-fast"
+        return _render(page, request, context)
+    if reason is not None:
+        # A bot gets the blank form back; nothing is looked up, saved or sent.
+        logger.info("Dropped a letter request as spam: %s", reason)
+        context["form"] = LetterForm()
+        return _render(page, request, context)
+    if not form.is_valid():
+        return _render(page, request, context)
+    data = form.cleaned_data
+    outcome = look_up(page, data["zip_code"], data["district"])
+    if outcome.kind != "letters":
+        context.update(outcome=outcome, zip_code=data["zip_code"])
+        return _render(page, request, context)
+    if over_rate_limit(request, SPAM_BUCKET, limit=rate_limit()):
+        # A person behind a busy shared address is told, with their details kept.
+        context["problem"] = "rate-limit"
+        return _render(page, request, context, status=429)
+    letters = write_letters(page, outcome.delegation, data)
+    emailed = record(page, outcome, letters, data, current_language())
+    context.update(letters_context(page, outcome, letters, data, emailed))
+    return _render(page, request, context)
+
+
+def letters_context(page, outcome: Outcome, letters, data: dict, emailed: bool) -> dict:
+    delegation = outcome.delegation
+    district = delegation.district
+    chambers = page.chambers_written_to
+    representative = delegation.representative
+    notices = []
+    if "senate" in chambers and not district.has_senators:
+        notices.append(
+            _("%(place)s has no senators, so there is no letter to the Senate.")
+            % {"place": place_name(district.state)}
+        )
+    if "house" in chambers and representative is None:
+        notices.append(
+            _(
+                "The House seat for %(district)s is vacant: there is nobody to write to there "
+                "until it is filled."
+            )
+            % {"district": describe(delegation, senate_only=False).label}
+        )
+    if representative is not None and representative.is_delegate and "house" in chambers:
+        notices.append(
+            _(
+                "%(name)s speaks for %(place)s in the House and votes in committee, but cannot "
+                "vote on a bill's final passage. Your letter still counts."
+            )
+            % {"name": representative.full_name, "place": place_name(district.state)}
+        )
+    if not letters and representative is not None and "house" not in chambers:
+        notices.append(
+            _("You can still write to %(name)s, who speaks for %(place)s in the House.")
+            % {"name": representative.full_name, "place": place_name(district.state)}
+        )
+    return {
+        "written": True,
+        "letters": letters,
+        "outcome": outcome,
+        "where": describe(delegation, senate_only=outcome.senate_only).label,
+        "notices": notices,
+        "emailed": emailed,
+        "email": data.get("email") if emailed else "",
+        "zip_code": data["zip_code"],
+    }

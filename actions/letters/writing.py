@@ -1,0 +1,167 @@
+"""Filling in the letters, counting them, and the email copy.
+
+    letters = write_letters(page, outcome.delegation, cleaned_data)
+    emailed = record(page, outcome, letters, cleaned_data, language)
+
+`record` saves one LetterSent row per letter (nothing about the writer) and, only when the
+supporter asked for it, queues the email copy through the outbox, in one transaction.
+"""
+
+import hashlib
+import hmac
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from actions.letters import placeholders
+from actions.letters.lookup import Outcome, place_name
+from actions.letters.models import LetterSent
+from actions.signing import public_url
+from home.outbox import queue_email
+from states.congress import Delegation
+from states.models import Legislator
+
+EMAIL_TEMPLATE = "actions/emails/letters_copy"
+# The parties as the public data names them, said in the visitor's language.
+PARTIES = {
+    "Democrat": _("Democrat"),
+    "Republican": _("Republican"),
+    "Independent": _("Independent"),
+}
+
+
+def copy_interval() -> int:
+    """The same letters to the same address go out at most once per interval, however often
+    the form is sent (nobody can flood someone's inbox by resubmitting)."""
+    return int(getattr(settings, "LETTER_COPY_INTERVAL_SECONDS", 3600))
+
+
+def rate_limit() -> int:
+    """Letter submissions per IP per SPAM_RATE_LIMIT_WINDOW: more than a newsletter sign-up
+    allows, because a class or an office may write together from one network."""
+    return int(getattr(settings, "LETTER_RATE_LIMIT_COUNT", 60))
+
+
+@dataclass
+class Letter:
+    legislator: Legislator
+    subject: str
+    body: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.legislator.title} {self.legislator.full_name}"
+
+    @property
+    def party(self) -> str:
+        party = self.legislator.party
+        return str(PARTIES.get(party, party))
+
+    @property
+    def phone_href(self) -> str:
+        digits = "".join(ch for ch in self.legislator.phone if ch.isdigit())
+        if len(digits) == 10:
+            digits = "1" + digits
+        return f"tel:+{digits}" if digits else ""
+
+    def as_email(self) -> dict:
+        member = self.legislator
+        return {
+            "heading": self.heading,
+            "seat": member.seat,
+            "subject": self.subject,
+            "body": self.body,
+            "contact_form_url": member.contact_form_url,
+            "website": member.website,
+            "phone": member.phone,
+        }
+
+
+def bill_values(bill) -> dict[str, str]:
+    if bill is None:
+        return {}
+    number = bill.number.strip()
+    return {
+        "bill": f"{bill.title} ({number})" if number else bill.title,
+        "bill_title": bill.title,
+        "bill_number": number,
+    }
+
+
+def write_letters(page, delegation: Delegation, person: dict) -> list[Letter]:
+    """One filled-in letter per member the page writes to, senators first."""
+    base = {
+        "full_name": person["full_name"],
+        "city": person["city"],
+        "state": place_name(delegation.district.state),
+        "zip_code": person["zip_code"],
+        **bill_values(page.bill),
+    }
+    letters = []
+    for member in delegation.for_chambers(page.chambers_written_to):
+        values = {
+            **base,
+            "legislator_title": member.title,
+            "legislator_full_name": member.full_name,
+            "legislator_last_name": member.last_name,
+        }
+        letters.append(
+            Letter(
+                legislator=member,
+                subject=placeholders.fill(page.subject, values),
+                body=placeholders.fill(page.letter_template, values),
+            )
+        )
+    return letters
+
+
+def _address_digest(email: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), email.encode(), hashlib.sha256).hexdigest()[:20]
+
+
+def record(page, outcome: Outcome, letters: list[Letter], person: dict, language: str) -> bool:
+    """Count the letters and, if asked, queue the email copy, in one transaction. Returns
+    whether a copy was queued (or had been, for the same letters within the interval)."""
+    wants_copy = bool(person.get("email_copy") and person.get("email"))
+    with transaction.atomic():
+        LetterSent.objects.bulk_create(
+            [
+                LetterSent(
+                    action_key=page.translation_key,
+                    legislator_id=letter.legislator.bioguide_id,
+                    legislator_name=letter.legislator.full_name[:200],
+                    chamber=letter.legislator.chamber,
+                    district_key=outcome.district_key,
+                    language=language,
+                )
+                for letter in letters
+            ]
+        )
+        if wants_copy and letters:
+            window = int(time.time() // copy_interval())
+            queue_email(
+                to=person["email"],
+                template=EMAIL_TEMPLATE,
+                language=language,
+                context=email_context(page, outcome, letters, person),
+                idempotency_key=(
+                    f"letters:{page.translation_key.hex}:{outcome.district_key}:"
+                    f"{_address_digest(person['email'])}:{window}"
+                ),
+            )
+            return True
+    return False
+
+
+def email_context(page, outcome: Outcome, letters: list[Letter], person: dict) -> dict:
+    return {
+        "full_name": person["full_name"],
+        "page_title": page.title,
+        "page_url": public_url(page),
+        "place": place_name(outcome.delegation.district.state),
+        "sending_tips": page.sending_tips,
+        "letters": [letter.as_email() for letter in letters],
+    }
