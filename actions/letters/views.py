@@ -33,7 +33,7 @@ def data_status() -> tuple[bool, object]:
     """(letters can be written, the date of the legislator data or None)."""
     latest = LegislatorImport.latest_or_none()
     if latest is not None:
-        return True, latest.finished_at
+        return True, latest.data_as_of
     # Rows loaded without a recorded import (tests, a hand-made sample): usable, undated.
     return Legislator.objects.exists(), None
 
