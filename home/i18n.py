@@ -40,10 +40,14 @@ def kept_query(request: HttpRequest) -> str:
     return urlencode(params)
 
 
-def with_query(links: list[LanguageLink], request: HttpRequest) -> list[LanguageLink]:
-    """The switcher's links: the same page in each language *with the same filters*. A link
-    that falls back to an ancestor gets none: its filters belong to another page."""
-    query = kept_query(request)
+def with_query(
+    links: list[LanguageLink], request: HttpRequest, query: str | None = None
+) -> list[LanguageLink]:
+    """The switcher's links: the same page in each language *with the same filters*. A view
+    that cleans its filters passes `query`, their canonical form, so that a value it did not
+    recognise is not repeated back. A link that falls back to an ancestor gets none: its
+    filters belong to another page."""
+    query = kept_query(request) if query is None else query
     if not query:
         return links
     return [replace(link, url=f"{link.url}?{query}") if link.exact else link for link in links]

@@ -12,7 +12,10 @@ register = template.Library()
 def language_switcher(context):
     request = context.get("request")
     links = _language_links(context)
-    return {"links": with_query(links, request) if request is not None else links}
+    if request is None:
+        return {"links": links}
+    # A view that cleans its filters names them in `language_switch_query`.
+    return {"links": with_query(links, request, context.get("language_switch_query"))}
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
