@@ -3,6 +3,7 @@ account; the signed token in the link is the proof. Each shows a page with a but
 so a mail scanner that follows links cannot confirm or unsubscribe anyone by itself."""
 
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -19,8 +20,10 @@ def _signup_page_url(request) -> str | None:
 
 # The token, not a CSRF cookie, authorises these POSTs: the cookie may be missing when the link
 # is opened in another browser than the one used to sign up, and mail clients' one-click
-# unsubscribe (RFC 8058) POSTs from their own servers.
+# unsubscribe (RFC 8058) POSTs from their own servers. Never cached: one person's link, whose page
+# changes once it is used (a cached "press to confirm" would outlive the confirmation).
 @csrf_exempt
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
     try:
@@ -49,6 +52,7 @@ def confirm(request, token: str):
 
 
 @csrf_exempt
+@never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
     try:

@@ -81,3 +81,44 @@ def test_server_error_page_speaks_the_visitors_language_without_the_database():
     assert response.status_code == 500
     assert "Algo salió mal" in response.content.decode()
     assert '<html lang="es">' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_switcher_keeps_the_query_string_filters_and_all(client, faq):
+    html = client.get("/en/faq/?state=TX&outcome=qi-granted&page=2").content.decode()
+    assert 'href="/es/preguntas/?state=TX&amp;outcome=qi-granted&amp;page=2" lang="es"' in html
+    assert 'href="/en/faq/?state=TX&amp;outcome=qi-granted&amp;page=2" lang="en"' in html
+    # The alternates name each language's canonical address, as <link rel=canonical> does.
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/preguntas/">' in html
+
+    back = client.get("/es/preguntas/?criterion=attorney-fees&sort=name").content.decode()
+    assert 'href="/en/faq/?criterion=attorney-fees&amp;sort=name" lang="en"' in back
+
+
+@pytest.mark.django_db
+def test_switcher_leaves_out_blank_filters_and_tracking_tags(client, faq):
+    # What a filter form sends with JavaScript off: every field, most of them empty.
+    html = client.get(
+        "/en/faq/?q=&state=TX&harm=&utm_source=newsletter&fbclid=abc&q2=caf%C3%A9+y"
+    ).content.decode()
+    assert 'href="/es/preguntas/?state=TX&amp;q2=caf%C3%A9+y" lang="es"' in html
+
+
+@pytest.mark.django_db
+def test_switcher_keeps_no_query_when_it_falls_back_to_an_ancestor(client, home_page, spanish_home):
+    section = StandardPageFactory(parent=home_page, title="Section", slug="section")
+    translate(
+        section, "es", {"Section": "Sección", "section": "seccion", section.introduction: "I"}
+    )
+    StandardPageFactory(parent=section, title="English only", slug="english-only")
+
+    html = client.get("/en/section/english-only/?state=TX").content.decode()
+    assert 'href="/es/seccion/" lang="es" hreflang="es"' in html
+    assert 'href="/en/section/english-only/?state=TX" lang="en"' in html
+
+
+@pytest.mark.django_db
+def test_switcher_on_search_results_keeps_the_words(client, home_page, spanish_home):
+    html = client.get("/en/search/?q=Texas+1871&utm_medium=email").content.decode()
+    assert 'href="/es/search/?q=Texas+1871" lang="es" hreflang="es"' in html
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/search/">' in html

@@ -7,6 +7,7 @@ from itertools import cycle
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -425,3 +426,24 @@ def test_the_signup_page_query_count_does_not_grow_with_subscribers(client, sign
 def test_signup_pages_sit_under_the_home_page_only(home_page):
     assert SignupPage in home_page.specific_class.allowed_subpage_models()
     assert SignupPage.allowed_subpage_models() == []
+
+
+def test_the_emailed_links_pages_are_never_cached_so_a_used_link_says_so(
+    client, signup_page, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600  # as in production: anonymous pages are cached
+    cache.clear()
+    sign_up(client, signup_page, capture=django_capture_on_commit_callbacks)
+    confirm_path = link_in(mail.outbox[0], "confirm")
+    first = client.get(confirm_path)
+    assert "Confirm my subscription" in first.content.decode()
+    assert "no-store" in first["Cache-Control"] and "X-Page-Cache" not in first
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(confirm_path)
+    assert "Already confirmed" in client.get(confirm_path).content.decode()
+
+    unsubscribe_path = link_in(mail.outbox[1], "unsubscribe")
+    assert "Unsubscribe from campaign news" in client.get(unsubscribe_path).content.decode()
+    client.post(unsubscribe_path)
+    assert "Already unsubscribed" in client.get(unsubscribe_path).content.decode()
+    cache.clear()

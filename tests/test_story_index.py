@@ -284,3 +284,17 @@ def test_filtered_page_title_names_the_filters(client, cases):
     html = client.get("/en/stories/?state=TX&outcome=qi-granted").content.decode()
     title = re.search(r"<title>([^<]*)</title>", html).group(1)
     assert title.startswith("Case stories: Texas, Qualified immunity granted ·")
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_keeps_the_filters_it_understood(client, cases, spanish_story_index):
+    html = client.get(
+        "/en/stories/?state=tx&outcome=qi-granted&year=1700&harm=&page=1&utm_source=x"
+    ).content.decode()
+    spanish_url = spanish_story_index.url
+    # State codes and outcomes are the same in every language; the dropped year is not repeated.
+    assert f'href="{spanish_url}?state=TX&amp;outcome=qi-granted" lang="es"' in html
+    assert "1700" not in html
+    page_two = client.get("/en/stories/?state=TX&page=2&zz=1").content.decode()
+    assert f'href="{spanish_url}?state=TX&amp;page=2" lang="es"' not in page_two  # one page only
+    assert f'href="{spanish_url}?state=TX" lang="es"' in page_two

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from home.i18n import page_language_links, path_language_links
+from home.i18n import page_language_links, path_language_links, with_query
 from home.models import FooterText
 
 register = template.Library()
@@ -10,7 +10,12 @@ register = template.Library()
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    return {"links": _language_links(context)}
+    request = context.get("request")
+    links = _language_links(context)
+    if request is None:
+        return {"links": links}
+    # A view that cleans its filters names them in `language_switch_query`.
+    return {"links": with_query(links, request, context.get("language_switch_query"))}
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
@@ -26,7 +31,8 @@ def hreflang_links(context):
 
 
 def _language_links(context):
-    # Computed once per request and shared by the switcher and the <link rel=alternate> tags.
+    # Computed once per request and shared by the switcher and the <link rel=alternate> tags
+    # (which name each language's canonical address, without the query string).
     request = context.get("request")
     if request is None:
         return []

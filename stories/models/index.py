@@ -81,6 +81,10 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
             page_obj=page_obj,
             story_list=story_list,
             pagination_query=filters.querystring(),
+            # The language switcher keeps the filters it understood, never a value it dropped.
+            language_switch_query=filters.querystring(
+                **({"page": page_obj.number} if page_obj.number > 1 else {})
+            ),
             feed_url=self.url_for_route(request, "feed"),
             atom_feed_url=self.url_for_route(request, "atom_feed"),
         )

@@ -5,22 +5,14 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import WIDTHS
+from tests.e2e.conftest import WIDTHS, tab_to
 
 VARIANTS = [
     pytest.param(width, javascript, id=f"{width}px-{'js' if javascript else 'nojs'}")
     for width in WIDTHS
     for javascript in (True, False)
 ]
-
-
-def tab_to(page, predicate_js: str, limit: int = 60) -> None:
-    """Press Tab until the focused element matches; fail if it never does (keyboard trap/skip)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(el => {predicate_js})(document.activeElement)"):
-            return
-    pytest.fail(f"keyboard focus never reached an element where {predicate_js}")
+__all__ = ["VARIANTS", "tab_to"]  # the other journeys' shared helpers
 
 
 @pytest.mark.parametrize(("width", "javascript"), VARIANTS)
@@ -39,6 +31,13 @@ def test_switch_language_with_the_keyboard_lands_on_the_same_page(
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/en/faq/$"))
     assert page.locator("h1").inner_text() == "Frequently asked questions"
+
+    # Filters are codes, the same in every language: a filtered list stays filtered.
+    page.goto(live_site("/es/voces/?category=veteran&state=TX"))
+    tab_to(page, "el.getAttribute('hreflang') === 'en'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/en/voices/\?category=veteran&state=TX$"))
+    assert page.locator("#voice-filter-state").input_value() == "TX"
 
 
 @pytest.mark.parametrize(("width", "javascript"), VARIANTS)

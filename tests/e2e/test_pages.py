@@ -1,18 +1,14 @@
 """Every page type in both languages and both widths: axe-core finds nothing, the Nu HTML checker
 finds no error, no request leaves the site, and a screenshot is kept for people to look at."""
 
-import json
-import subprocess
 import urllib.error
 import urllib.request
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import require_tool
-from tests.e2e.conftest import ROOT, WIDTHS, axe_violations, java_available, screenshot
+from tests.e2e.conftest import WIDTHS, axe_violations, nu_errors, screenshot
 
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 EXTRA_PATHS = [
     ("search-results", "/en/search/?q=immunity"),
     ("search-results", "/es/search/?q=inmunidad"),
@@ -60,8 +56,6 @@ def test_every_page_type_passes_axe_and_makes_no_third_party_request(live_site, 
 
 
 def test_every_page_type_is_valid_html(live_site, tmp_path):
-    require_tool(java_available(), "Java is not installed (the Nu HTML checker needs it)")
-    require_tool(VNU.exists(), "vnu-jar is not installed (make browser-tools)")
     files = []
     for index, (model, path) in enumerate(all_paths(live_site)):
         try:
@@ -70,17 +64,5 @@ def test_every_page_type_is_valid_html(live_site, tmp_path):
             body = error.read()
         target = tmp_path / f"{index:02d}-{model}.html"
         target.write_bytes(body)
-        files.append(str(target))
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [
-        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
-    ]
-    assert errors == []
+        files.append(target)
+    assert nu_errors(files) == []
