@@ -1,6 +1,7 @@
 """The ZIP-to-delegation lookup: single, ambiguous, unknown, at-large and territory ZIPs."""
 
 import pytest
+from django.utils import translation
 
 from states.congress import District, delegation_for, delegations, districts_for_zip
 from states.factories import LegislatorFactory, ZipDistrictFactory
@@ -50,6 +51,7 @@ def test_invalid_or_unknown_zips_find_nothing(colorado, raw):
     assert districts_for_zip(raw) == []
 
 
+@translation.override("en")
 def test_at_large_and_territory_seats():
     LegislatorFactory(state="WY", district=0, last_name="Wyoming")
     ZipDistrictFactory(zcta="82001", state="WY", district=0)
