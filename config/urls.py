@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 
+handler400 = "home.views.bad_request"
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 

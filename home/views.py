@@ -5,11 +5,12 @@ import unicodedata
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
@@ -91,6 +92,29 @@ def health(request):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """handler400: a request Django refuses to read (a Host header not in ALLOWED_HOSTS, more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS fields, a malformed upload). A standalone page like 500.html:
+    the site's templates build absolute URLs from the Host header, which may be the problem."""
+    language = visitor_language(request)
+    with translation.override(language):
+        body = loader.get_template("400.html").render({"LANGUAGE_CODE": language})
+    response = HttpResponseBadRequest(body)
+    add_never_cache_headers(response)
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form that needs a CSRF token came without a valid one (missing,
+    forged, or from a session that has since changed). A 403 in the language of the URL, with the
+    site's own header and footer, saying how to send the form again. `reason` is for developers
+    and is never shown."""
+    with translation.override(visitor_language(request)):
+        response = render(request, "403_csrf.html", status=403)
+    add_never_cache_headers(response)
+    return response
 
 
 def server_error(request):

@@ -277,6 +277,8 @@ PERMISSIONS_POLICY = {
     )
 }
 X_FRAME_OPTIONS = "DENY"
+# A form whose CSRF token is missing, forged or stale gets a friendly 403 in the visitor's language.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
