@@ -35,8 +35,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("actions.urls")),
-    # Wagtail's page view, wrapped to let chosen pages take posts without a CSRF token.
-    re_path(r"^((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
+    # Wagtail's page view, wrapped to let chosen pages take posts without a CSRF token. Not for
+    # Wagtail's own /_util/ views (the password form of a protected page), which follow below.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,6 +4,7 @@ import sys
 import unicodedata
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.middleware.csrf import CsrfViewMiddleware
@@ -76,6 +77,8 @@ def serve(request, path):
     if request.method not in SAFE_METHODS:
         route = Page.route_for_request(request, path)
         page = route[0] if route else None
+        if post_too_large(request, page):
+            return payload_too_large(request)
         if not getattr(page, "accepts_posts_without_csrf", False):
             rejection = CsrfViewMiddleware(lambda _request: None).process_view(
                 request, wagtail_serve, (path,), {}
@@ -83,6 +86,26 @@ def serve(request, path):
             if rejection is not None:
                 return rejection
     return wagtail_serve(request, path)
+
+
+def post_too_large(request, page) -> bool:
+    """Whether the body is larger than the page accepts: `page.max_post_bytes`, else
+    settings.PAGE_POST_MAX_BYTES. A page that checks sizes itself (a photo upload with a friendly
+    message, a signature form) sets max_post_bytes = None. Checked on Content-Length, before
+    anything is read, so a 50 MB upload to a form that takes no files costs nothing."""
+    limit = getattr(page, "max_post_bytes", settings.PAGE_POST_MAX_BYTES)
+    if limit is None:
+        return False
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > limit
+    except ValueError:
+        return False
+
+
+def payload_too_large(request):
+    response = bad_request(request)
+    response.status_code = 413
+    return response
 
 
 def health(request):
