@@ -24,9 +24,9 @@ def strict():
     return Client(enforce_csrf_checks=True)
 
 
-@pytest.mark.parametrize("form_name", ["footer", "petition", "pledge", "embed"])
+@pytest.mark.parametrize("form_name", ["footer", "petition", "pledge"])
 def test_public_forms_take_a_post_without_a_token(strict, forms, form_name):
-    # The sign-up page and the voice form: tests/test_page_cache.py and tests/voices.
+    # The sign-up page, the voice form and the widget: see tests/bad_input/catalogue.py.
     form = forms[form_name]
     assert "csrfmiddlewaretoken" not in strict.get(form.url).content.decode()
     assert form.post(strict).status_code == 302

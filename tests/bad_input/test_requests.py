@@ -71,10 +71,11 @@ def test_a_post_with_a_host_that_is_not_ours_is_a_400_and_nothing_is_saved(
     assert form.saved() == 0
 
 
-@pytest.mark.parametrize("prefix", ["fr", "xx", "zz-ZZ", "en-gb"])
-def test_an_unknown_language_prefix_is_a_404_for_pages_and_forms(client, forms, prefix):
+@pytest.mark.parametrize("prefix", ["fr", "zz-ZZ", "en-gb"])
+@pytest.mark.parametrize("form_name", ["newsletter", "petition", "embed", "voice"])
+def test_an_unknown_language_prefix_is_a_404_for_pages_and_forms(client, forms, form_name, prefix):
     # GET /fr/ itself: tests/test_i18n.py::test_unknown_language_prefix_is_a_not_found_page_not_an_error
-    form = forms["petition"]
+    form = forms[form_name]
     path = form.url.replace("/en/", f"/{prefix}/", 1)
     for response in (
         client.get(path, follow=True),
@@ -86,12 +87,13 @@ def test_an_unknown_language_prefix_is_a_404_for_pages_and_forms(client, forms, 
     assert form.saved() == 0
 
 
+@pytest.mark.parametrize("form_name", ["newsletter", "petition", "pledge", "voice"])
 def test_a_form_page_with_no_translation_is_a_spanish_404_and_takes_no_post(
-    client, forms, spanish_home
+    client, forms, form_name, spanish_home
 ):
     # The English page's language switcher falls back to the nearest translated ancestor:
     # tests/test_i18n.py::test_switcher_falls_back_to_the_nearest_translated_ancestor
-    form = forms["petition"]
+    form = forms[form_name]
     spanish_path = form.url.replace("/en/", "/es/", 1)
     page = client.get(spanish_path)
     assert page.status_code == 404
@@ -101,6 +103,22 @@ def test_a_form_page_with_no_translation_is_a_spanish_404_and_takes_no_post(
     assert form.saved() == 0
     html = client.get(form.url).content.decode()
     assert 'href="/es/" lang="es" hreflang="es"' in html
+
+
+def test_the_widget_of_an_untranslated_action_shows_and_signs_the_original(
+    client, forms, spanish_home
+):
+    """A partner's Spanish page may embed an action not yet translated: the widget shows the
+    action as it exists (in English, with the form's labels in Spanish), and signing counts."""
+    form = forms["embed"]
+    spanish_url = form.url.replace("/en/", "/es/", 1)
+    html = client.get(spanish_url, {"form": "1"}).content.decode()
+    assert "End qualified immunity" in html and 'name="email"' in html
+    response = client.post(spanish_url, form.data(), REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 302
+    from actions.models import Signature
+
+    assert Signature.objects.get().language == "es"
 
 
 @pytest.fixture
@@ -173,3 +191,30 @@ def test_an_unknown_page_under_a_known_prefix_is_not_cached(client, home_page, p
     for _ in range(2):
         response = client.get("/en/about/nothing-here/", {"x": "1"})
         assert response.status_code == 404 and "X-Page-Cache" not in response
+
+
+def test_a_search_with_more_than_1000_parameters_is_a_400(client, home_page):
+    response = client.get("/en/search/", {f"p{n}": "x" for n in range(1_001)})
+    assert response.status_code == 400
+    assert "We could not read that request" in response.content.decode()
+
+
+@pytest.mark.parametrize("host", ["evil.example", "testserver.evil.example"])
+def test_a_search_with_a_host_that_is_not_ours_is_a_400(client, home_page, host):
+    response = client.get("/en/search/", {"q": "ley"}, headers={"host": host})
+    assert response.status_code == 400
+
+
+def test_a_search_under_an_unknown_prefix_is_not_found(client, home_page):
+    assert client.get("/fr/search/", {"q": "loi"}, follow=True).status_code == 404
+
+
+def test_searches_are_cached_by_their_words_and_share_tracking_variants(
+    client, home_page, page_cache
+):
+    first = client.get("/en/search/", {"q": "immunity"})
+    assert first["X-Page-Cache"] == "miss"
+    tracked = client.get("/en/search/", {"q": "immunity", "utm_medium": "email"})
+    assert tracked["X-Page-Cache"] == "hit"
+    other = client.get("/en/search/", {"q": "<script>alert(1)</script>"})
+    assert other["X-Page-Cache"] == "miss" and "<script>alert(1)" not in other.content.decode()

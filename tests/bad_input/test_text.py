@@ -190,3 +190,23 @@ def test_an_internationalised_domain_is_accepted(client, forms, django_capture_o
         assert forms["petition"].post(client, email="ana@bücher.example").status_code == 302
     assert Signature.objects.get().email == "ana@bücher.example"
     assert mail.outbox[0].to == ["ana@bücher.example"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("q" * 10_000, "q" * 200),  # cut to the box's 200 characters
+        (" \t\u3000 ", None),  # whitespace only: the empty search page
+        ("👩🏽‍⚖️ مريم", "👩🏽‍⚖️ مريم"),
+        ("ley\u202e", "ley\u202e"),  # shown inside the box and the heading, as typed
+    ],
+)
+def test_search_answers_any_text(client, home_page, typed, searched):
+    # NUL bytes and the characters that break full-text syntax: tests/security/test_fuzz.py
+    response = client.get("/en/search/", {"q": typed})
+    assert response.status_code == 200
+    html = response.content.decode()
+    if searched is None:
+        assert 'role="status"' not in html  # no results section: nothing was searched
+    else:
+        assert f'value="{searched}"' in html and 'role="status"' in html
