@@ -305,3 +305,17 @@ def test_the_log_cannot_be_edited_or_deleted(client, admin_user, home_page):
     assert client.get(f"{LOG}edit/{record.pk}/").status_code in (302, 403, 404)
     assert client.post(f"{LOG}delete/{record.pk}/").status_code in (302, 403, 404)
     assert ErasureRequest.objects.filter(pk=record.pk).exists()
+
+
+def test_the_demo_has_a_privacy_page_in_both_languages_linked_from_every_footer(client):
+    from tests.test_demo import run_demo
+
+    run_demo()
+    english = client.get("/en/privacy/").content.decode()
+    assert "How long we keep it" in english and "anonymised a year after" in english
+    spanish = client.get("/es/privacidad/").content.decode()
+    assert "Cuánto tiempo lo conservamos" in spanish and "se anonimizan" in spanish
+    assert 'href="/en/privacy/">Privacy policy</a>' in client.get("/en/").content.decode()
+    assert (
+        'href="/es/privacidad/">Política de privacidad</a>' in client.get("/es/").content.decode()
+    )
