@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.models import Signature
 from actions.zip_codes import normalise_zip, state_for_zip
+from home.forms import EmailAddressField, strip_bidi_controls
 from home.outbox.models import normalise_address
 from home.spam import SpamProtectedForm
 
 
 class NewsletterSignupForm(SpamProtectedForm):
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -26,6 +27,7 @@ class NewsletterSignupForm(SpamProtectedForm):
         max_length=100,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"max_length": _("Use at most %(limit_value)d characters.")},
     )
     source_page = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -33,7 +35,7 @@ class NewsletterSignupForm(SpamProtectedForm):
         name = self.cleaned_data["first_name"]
         if any(ch in name for ch in "\r\n\x00"):
             raise forms.ValidationError(_("Your name cannot contain line breaks."))
-        return name
+        return strip_bidi_controls(name)
 
 
 NAME_ERRORS = {
@@ -52,7 +54,7 @@ def clean_source(value: str | None) -> str:
 def _single_line(value: str) -> str:
     if any(ch in value for ch in "\r\n\x00"):
         raise forms.ValidationError(_("This cannot contain line breaks."))
-    return value
+    return strip_bidi_controls(value)
 
 
 class SignatureForm(SpamProtectedForm):
@@ -70,7 +72,7 @@ class SignatureForm(SpamProtectedForm):
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
         error_messages={"required": _("Enter your last name."), **NAME_ERRORS},
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -93,6 +95,8 @@ class SignatureForm(SpamProtectedForm):
             attrs={"autocomplete": "postal-code", "inputmode": "numeric", "size": "10"}
         ),
         help_text=_("Five digits. Leave it empty if you live outside the United States."),
+        # Far too long to be a ZIP code: the same message as any other malformed one.
+        error_messages={"max_length": _("Enter a ZIP code of five digits, like 20515.")},
     )
     public = forms.BooleanField(
         label=_("Show my first name and state among recent signers"),
@@ -120,6 +124,8 @@ class SignatureForm(SpamProtectedForm):
     def clean(self):
         cleaned = super().clean()
         raw_zip = (cleaned.get("zip_code") or "").strip()
+        if "zip_code" in self.errors:
+            return cleaned  # already told what is wrong with it; "enter your ZIP" would contradict
         if cleaned.get("country") == Signature.Country.US:
             zip_code = normalise_zip(raw_zip)
             if not raw_zip:

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 
+handler400 = "home.views.bad_request"
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
@@ -34,8 +35,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("actions.urls")),
-    # Wagtail's page view, wrapped to let chosen pages take posts without a CSRF token.
-    re_path(r"^((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
+    # Wagtail's page view, wrapped to let chosen pages take posts without a CSRF token. Not for
+    # Wagtail's own /_util/ views (the password form of a protected page), which follow below.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -212,6 +212,18 @@ PRIVACY = {
                 "y sus palabras cuando añade su voz. Nunca lo vendemos ni lo compartimos.",
             )
         ),
+        heading(tr("How long we keep it", "Cuánto tiempo lo conservamos")),
+        paragraph(
+            (
+                "Signatures are anonymised a year after their petition or pledge closes: the "
+                "count stays, your name and address go. We never store your internet address, "
+                "only a coded fingerprint of it that stops floods of automated submissions.",
+                "Las firmas se anonimizan un año después de que se cierra su petición o "
+                "compromiso: el recuento se mantiene, pero su nombre y su dirección desaparecen. "
+                "Nunca guardamos su dirección de internet, solo una huella cifrada que frena los "
+                "envíos automáticos masivos.",
+            )
+        ),
         heading(tr("Your choices", "Sus opciones")),
         paragraph(
             (

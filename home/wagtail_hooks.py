@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import FooterText
 from home.outbox.admin import EmailViewSetGroup
+from home.privacy_admin import ErasureRequestViewSet
 
 
 class FooterTextViewSet(SnippetViewSet):
@@ -20,3 +21,8 @@ register_snippet(FooterTextViewSet)
 @hooks.register("register_admin_viewset")
 def register_email_admin():
     return EmailViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_erasure_admin():
+    return ErasureRequestViewSet()

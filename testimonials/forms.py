@@ -7,6 +7,7 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.forms import EmailAddressField, strip_bidi_controls
 from home.spam import SpamProtectedForm
 from home.us_states import US_STATES
 from testimonials.choices import (
@@ -45,6 +46,9 @@ class LineField(forms.CharField):
         kwargs.setdefault("widget", forms.TextInput(attrs={"dir": "auto"}))
         super().__init__(**kwargs)
 
+    def to_python(self, value):
+        return strip_bidi_controls(super().to_python(value))
+
     def validate(self, value):
         super().validate(value)
         # NUL is refused by Django's own validator with its own message; this covers the rest.
@@ -63,7 +67,7 @@ class QuoteField(forms.CharField):
     def to_python(self, value):
         if isinstance(value, str):
             value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return super().to_python(value)
+        return strip_bidi_controls(super().to_python(value))
 
     def validate(self, value):
         super().validate(value)
@@ -122,7 +126,7 @@ class VoiceForm(SpamProtectedForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose how your name is shown.")},
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"),
         max_length=254,
         help_text=_("Never published. We use it only to tell you when your voice is live."),

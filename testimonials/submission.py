@@ -6,10 +6,11 @@ file already written to storage is deleted)."""
 import logging
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
@@ -28,6 +29,9 @@ SPAM_BUCKET = "voices"
 FORM_ID = "voice-%s"
 PHOTO_COLLECTION = "Submitted voices"
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+# The same words from the same address within this time are one voice sent twice (the back
+# button and "send again", a double click), not a second voice.
+RESUBMIT_WINDOW = timedelta(hours=24)
 
 
 def new_form() -> VoiceForm:
@@ -111,6 +115,23 @@ def _save_photo(upload: UploadedFile, alt_text: str, title: str):
     return image
 
 
+def _same_voice_sent_recently(voice: Voice, is_sample: bool):
+    from testimonials.models import VoiceSubmission
+
+    if is_sample:
+        return None
+    earlier = (
+        VoiceSubmission.objects.filter(
+            email__iexact=voice.email,
+            page__quote=voice.quote,
+            created_at__gte=timezone.now() - RESUBMIT_WINDOW,
+        )
+        .select_related("page")
+        .first()
+    )
+    return earlier.page if earlier is not None else None
+
+
 def submit_voice(voice: Voice, wall, language: str, consent_text: str, is_sample: bool = False):
     """Save everything in one transaction; returns the draft TestimonialPage. Sample voices (demo
     content) email nobody."""
@@ -121,6 +142,10 @@ def submit_voice(voice: Voice, wall, language: str, consent_text: str, is_sample
         with transaction.atomic():
             # Locks the wall so that concurrent submissions take their tree positions in turn.
             wall = TestimonialIndexPage.objects.select_for_update().get(pk=wall.pk)
+            # Checked under the wall's lock, so two identical posts at once make one voice.
+            resent = _same_voice_sent_recently(voice, is_sample)
+            if resent is not None:
+                return resent
             title = voice_title(voice.shown_name, voice.profession, language)
             if voice.photo:
                 image = _save_photo(voice.photo, voice.photo_alt, title)

@@ -128,6 +128,8 @@ class ActionPage(SharingMixin, Page):
     # Signing needs no session or login (see docs/petitions.md), so the form carries no CSRF
     # token and the page stays cacheable during a spike (home.views.serve).
     accepts_posts_without_csrf = True
+    # actions.signing refuses oversized posts itself, with a message above the form.
+    max_post_bytes = None
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     # A short cache life: the count in cached HTML may lag this long (the JSON endpoint doesn't).

@@ -270,6 +270,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "gif", "bmp": "webp", "png": "webp", "jpeg": "webp"}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# The largest POST a page's form may send (home.views.serve answers 413 above it); pages that
+# check sizes themselves (the voice form's photo, signatures) opt out with max_post_bytes = None.
+PAGE_POST_MAX_BYTES = int(os.environ.get("PAGE_POST_MAX_BYTES", str(64 * 1024)))
 
 # Security defaults that do no harm in development; production adds HTTPS-only settings.
 # docs/security.md explains each header and tests/security/ scores them with the MDN HTTP
@@ -292,6 +295,8 @@ PERMISSIONS_POLICY = {
     )
 }
 X_FRAME_OPTIONS = "DENY"
+# A form whose CSRF token is missing, forged or stale gets a friendly 403 in the visitor's language.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -369,6 +374,10 @@ EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS", "https:")
 # proxies that append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N; otherwise REMOTE_ADDR is used.
 IP_HASH_KEY = os.environ.get("IP_HASH_KEY", "")
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Supporters' submissions (signatures, letters) are anonymised this many days after their action
+# closes, by `manage.py apply_retention` (home/personal_data.py, docs/privacy.md).
+RETENTION_DAYS_AFTER_CLOSE = int(os.environ.get("RETENTION_DAYS_AFTER_CLOSE", "365"))
 
 # The friendly 503 page's Retry-After, in seconds.
 DATABASE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DATABASE_UNAVAILABLE_RETRY_AFTER", "30"))

@@ -336,6 +336,8 @@ class AddYourVoicePage(SharingMixin, Page):
     # The form needs no session and every submission is moderated, so it carries no CSRF token
     # and the page stays cacheable (see home.views.serve).
     accepts_posts_without_csrf = True
+    # The photo may be several MB; testimonials.uploads refuses a larger one with a message.
+    max_post_bytes = None
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 

@@ -1,8 +1,9 @@
 """The Content-Security-Policy in a real browser: no public page needs anything the strict policy
-blocks, and the Wagtail admin works under its own policy."""
+blocks, and the Wagtail admin works under its own policy. And no form, in any state, makes a
+request to another site."""
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 from django.conf import settings
 
@@ -83,3 +84,44 @@ def test_the_admin_editor_works_under_its_own_policy(live_site, open_page):
     page.locator(".Draftail-Editor").first.wait_for(state="attached", timeout=15000)
     assert violations(page) == []
     assert console == []
+
+
+FORM_PAGES = {"petitionpage", "pledgepage", "signuppage", "addyourvoicepage"}
+
+
+def test_forms_and_their_answers_make_no_third_party_request(live_site, open_page):
+    """Page types are loaded in test_pages.py; here the states a form leads to: its errors
+    after an empty send, the partners' widget with its form, and the thank-you after signing
+    (whose share buttons are plain links, never a network's script)."""
+    page = open_page()
+    outside = []
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if urlparse(request.url).hostname not in {"127.0.0.1", None}
+            and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    forms = [path for model, path in live_site.page_types if model in FORM_PAGES]
+    assert {path.split("/")[1] for path in forms} == {"en", "es"}
+    for path in forms:
+        page.goto(live_site(path))
+        page.wait_for_timeout(3500)  # past the minimum fill time, or the send looks like a bot
+        page.locator("main form[method=post] button[type=submit]").first.click()
+        page.wait_for_load_state("load")
+        assert page.locator(".error-summary, .field-error").count() > 0, path
+    petition = next(p for m, p in live_site.page_types if m == "petitionpage")
+    html = page.goto(live_site(petition)).text()
+    embed = re.search(r'data-action-embed="([^"]+)"', html)[1]
+    page.goto(embed + "?form=1")
+    page.fill("[name=first_name]", "Ana")
+    page.fill("[name=last_name]", "Rivera")
+    page.fill("[name=email]", "third-party-check@example.org")
+    page.fill("[name=zip_code]", "78701")
+    page.wait_for_timeout(3500)  # a person takes a few seconds (the minimum fill time)
+    page.locator("form[method=post] button[type=submit]").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator(".share-links a").count() > 0
+    assert outside == []
