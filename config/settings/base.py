@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "home.security.SecurityHeadersMiddleware",
     # Before sessions and auth, so a cached page costs no database query.
     "home.page_cache.AnonymousPageCacheMiddleware",
+    # Site-wide data (Site, locales, settings, routes, menus) read once per publish, not per page.
+    "home.site_cache.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
