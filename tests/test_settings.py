@@ -60,3 +60,18 @@ def test_sqlite_default_uses_wal_immediate_transactions_and_a_busy_timeout():
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.stdout.split() == ["IMMEDIATE", "20", "True"]
+
+
+def test_database_connections_are_kept_between_requests_on_sqlite_too():
+    # Opening a SQLite connection (pragmas, Django's SQL functions) costs about a millisecond of
+    # CPU: more than the queries of a warm page (docs/performance.md).
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CONN_MAX_AGE"}}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["60", "True"]
