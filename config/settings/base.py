@@ -172,6 +172,23 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible object storage when a bucket is named (django-storages[s3], installed
+# for such deployments: docs/deployment.md). Keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY; the media host goes in CSP_MEDIA_HOSTS.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+            # Public media at stable addresses that browsers and a CDN may keep for a day.
+            "querystring_auth": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
 
 # Cache: local memory by default; Redis when REDIS_URL is set (shared across processes).
 REDIS_URL = os.environ.get("REDIS_URL", "")
