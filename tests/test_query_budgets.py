@@ -15,9 +15,11 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django.utils.text import slugify
 
 from actions.factories import PetitionPageFactory, SignatureFactory
@@ -58,6 +60,7 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)  # Spanish requests leave Spanish active
 
 
 def count(client, url: str) -> int:

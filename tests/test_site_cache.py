@@ -5,9 +5,11 @@ with the page cache off, as the uncached benchmark serves pages."""
 import re
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
@@ -23,6 +25,7 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)  # Spanish requests leave Spanish active
 
 
 @pytest.fixture
