@@ -9,9 +9,10 @@ class HomeConfig(AppConfig):
         from anymail.signals import tracking
         from django.db.models.signals import post_delete, post_save
         from wagtail.contrib.settings.models import BaseSiteSetting
-        from wagtail.models import Page
+        from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from home import site_cache
         from home.outbox import checks  # noqa: F401 (registers the deploy check)
         from home.outbox.webhooks import handle_tracking_event
         from home.page_cache import purge_all
@@ -23,14 +24,23 @@ class HomeConfig(AppConfig):
         page_unpublished.connect(purge_all, dispatch_uid="page-cache-unpublished")
         post_page_move.connect(purge_all, dispatch_uid="page-cache-moved")
 
+        # Sites, locales and view restrictions decide what a URL shows and to whom; the site
+        # cache (home/site_cache.py) keeps routes, locales and menus under the same generation.
+        site_structure = (Site, Locale, PageViewRestriction)
+        site_cache.install()
+
         def purge_for_content(sender, instance=None, **kwargs):
             # Snippets are content visitors read (criteria, bills, organisations, footer);
             # submissions (signatures, subscribers, emails) use ModelViewSets and never purge.
             is_snippet = getattr(sender, "snippet_viewset", None) is not None
-            if not (is_snippet or isinstance(instance, (BaseSiteSetting, Page))):
+            if not (is_snippet or isinstance(instance, (BaseSiteSetting, Page, *site_structure))):
                 return
-            if isinstance(instance, Page) and kwargs.get("signal") is post_save:
-                return  # a draft save changes nothing public; publishing is signalled above
+            # A draft save (a revision: only bookkeeping fields) changes nothing public;
+            # publishing is signalled above. A live page created or saved whole by code
+            # (commands, imports) is public at once.
+            saved_page = isinstance(instance, Page) and kwargs.get("signal") is post_save
+            if saved_page and (not instance.live or kwargs.get("update_fields") is not None):
+                return
             if isinstance(instance, BaseSiteSetting) and kwargs.get("created"):
                 return  # settings rows are created with defaults on first read
             purge_all()

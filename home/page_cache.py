@@ -10,6 +10,7 @@ every key includes, so the page and every page that lists it are fresh at once.
 """
 
 import hashlib
+import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -25,17 +26,23 @@ NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/anymail/", "/django-admin/"
 def generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        # Started from the clock, never from 1: if the cache lost this key (evicted, restarted,
+        # cleared), a new count must not meet keys of an old one that are still stored.
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+        value = cache.get(GENERATION_KEY) or time.time_ns() // 1000
     return value
 
 
 def purge_all(**_kwargs) -> None:
-    """Invalidate every cached page (keys carry the generation; old ones simply expire)."""
+    """Invalidate every cached page and site-wide fragment (home/site_cache.py): keys carry the
+    generation, so old ones are never read again and simply expire."""
+    from home.site_cache import forget_generation
+
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    forget_generation()
 
 
 def cache_key(request: HttpRequest) -> str:

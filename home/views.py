@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 from wagtail.views import serve as wagtail_serve
 
+from home import site_cache
 from home.resilience import (
     database_unavailable_response,
     is_database_unavailable,
@@ -74,6 +75,12 @@ def serve(request, path):
     can be served from the page cache during a spike; honeypot, fill time and rate limits
     (home/spam.py) stop bots instead. Every other page keeps Django's CSRF protection.
     """
+    # The Site, its settings and the route down the tree from the site cache; Wagtail's own
+    # lookups then find them on the request (home/site_cache.py).
+    site = site_cache.site_for_request(request)
+    if site is not None:
+        site_cache.prime_site_settings(request, site)
+    site_cache.route_for_request(request, path)
     if request.method not in SAFE_METHODS:
         route = Page.route_for_request(request, path)
         page = route[0] if route else None

@@ -7,6 +7,8 @@ before it exists: until then every lookup answers None and templates show the st
 
 from django.apps import apps
 
+from home import site_cache
+
 # The StatePage field holding the two-letter code; the first one the model has is used.
 CODE_FIELD_CANDIDATES = ("code", "postal_code", "state_code", "abbreviation")
 
@@ -34,11 +36,16 @@ def _live_state_pages(locale_id: int):
 
 
 def state_page_for(code: str, locale_id: int):
-    """The live StatePage for `code` in the given locale, or None."""
-    pages, field = _live_state_pages(locale_id)
-    if pages is None or not code:
-        return None
-    return pages.filter(**{field: code}).first()
+    """The live StatePage for `code` in the given locale, or None (kept until the next publish:
+    every story page asks)."""
+
+    def find():
+        pages, field = _live_state_pages(locale_id)
+        if pages is None or not code:
+            return None
+        return pages.filter(**{field: code}).first()
+
+    return site_cache.cached("state-page", find, code, locale_id)
 
 
 def state_pages_by_code(codes, locale_id: int) -> dict:

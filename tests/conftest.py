@@ -31,6 +31,15 @@ def anymail_test_backend(settings):
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def fresh_site_cache():
+    """Each test's database starts afresh, so cached pages and site-wide data must too: the
+    rollback of the previous test sent no signal (home/page_cache.py, home/site_cache.py)."""
+    from home.page_cache import purge_all
+
+    purge_all()
+
+
 @pytest.fixture
 def locales(db):
     english, _ = Locale.objects.get_or_create(language_code="en")

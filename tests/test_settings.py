@@ -1,5 +1,6 @@
 """Settings come from the environment; an unsafe production configuration refuses to start."""
 
+import json
 import os
 import subprocess
 import sys
@@ -60,3 +61,40 @@ def test_sqlite_default_uses_wal_immediate_transactions_and_a_busy_timeout():
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.stdout.split() == ["IMMEDIATE", "20", "True"]
+
+
+def test_database_connections_are_kept_between_requests_on_sqlite_too():
+    # Opening a SQLite connection (pragmas, Django's SQL functions) costs about a millisecond of
+    # CPU: more than the queries of a warm page (docs/performance.md).
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CONN_MAX_AGE"}}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["60", "True"]
+
+
+def test_media_go_to_s3_compatible_storage_when_a_bucket_is_named():
+    # Settings only: django-storages is installed for such deployments, not in development.
+    code = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.STORAGES['default']))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.base"}
+    local = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert "FileSystemStorage" in local.stdout
+    env.update(AWS_STORAGE_BUCKET_NAME="campaign-media", AWS_S3_ENDPOINT_URL="https://s3.example")
+    s3 = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    storage = json.loads(s3.stdout)
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "campaign-media"
+    assert storage["OPTIONS"]["endpoint_url"] == "https://s3.example"
+    assert storage["OPTIONS"]["querystring_auth"] is False

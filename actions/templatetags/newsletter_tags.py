@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from actions.forms import NewsletterSignupForm
 from actions.models import SignupPage
+from home import site_cache
 
 register = template.Library()
 
@@ -13,11 +14,16 @@ def localized_signup_page(request) -> SignupPage | None:
     """The live sign-up page in the active language (else any), looked up once per request."""
     if request is not None and hasattr(request, "_newsletter_signup_page"):
         return request._newsletter_signup_page
-    # One query: a site has one sign-up page per language, so pick the language in Python.
-    pages = list(SignupPage.objects.live().public().select_related("locale")[:20])
     language = get_language()
-    page = next((p for p in pages if p.locale.language_code == language), None)
-    page = page or (pages[0] if pages else None)
+
+    def find() -> SignupPage | None:
+        # One query: a site has one sign-up page per language, so pick the language in Python.
+        pages = list(SignupPage.objects.live().public().select_related("locale")[:20])
+        page = next((p for p in pages if p.locale.language_code == language), None)
+        return page or (pages[0] if pages else None)
+
+    # Every page's footer asks; the answer changes only when pages are published (site cache).
+    page = site_cache.cached("newsletter-signup-page", find, language)
     if request is not None:
         request._newsletter_signup_page = page
     return page

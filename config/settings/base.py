@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "home.security.SecurityHeadersMiddleware",
     # Before sessions and auth, so a cached page costs no database query.
     "home.page_cache.AnonymousPageCacheMiddleware",
+    # Site-wide data (Site, locales, settings, routes, menus) read once per publish, not per page.
+    "home.site_cache.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,9 +128,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Connections are kept between requests: opening one costs more than rendering a page's queries
+# (SQLite: ~1 ms of CPU for the pragmas and Django's SQL functions; PostgreSQL: a TCP and auth
+# round trip). Health checks replace one that the server dropped.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -168,6 +172,23 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible object storage when a bucket is named (django-storages[s3], installed
+# for such deployments: docs/deployment.md). Keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY; the media host goes in CSP_MEDIA_HOSTS.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+            # Public media at stable addresses that browsers and a CDN may keep for a day.
+            "querystring_auth": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
 
 # Cache: local memory by default; Redis when REDIS_URL is set (shared across processes).
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -180,7 +201,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process. Room for the page cache and the site cache of the pages a spike reads (Django's
+    # default, 300 entries, evicts them as they are made), some 40 MB at most per process.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
 
 
 # Members of Congress and the ZIP-to-district table (manage.py import_legislators, docs/legislators.md):

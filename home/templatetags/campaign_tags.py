@@ -1,9 +1,14 @@
-from django import template
-from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+import re
 
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from home import site_cache
 from home.i18n import page_language_links, path_language_links, with_query
 from home.models import FooterText
+from home.spam import STARTED_FIELD, started_token
 
 register = template.Library()
 
@@ -36,50 +41,89 @@ def _language_links(context):
     request = context.get("request")
     if request is None:
         return []
-    cached = getattr(request, "_campaign_language_links", None)
-    if cached is None:
+    links = getattr(request, "_campaign_language_links", None)
+    if links is None:
         page = context.get("page")
         if isinstance(page, Page) and page.id:
-            cached = page_language_links(page, request)
+            # The alternates change only when a page is published, moved or unpublished.
+            site = site_cache.site_for_request(request)
+            links = site_cache.cached(
+                "language-links",
+                lambda: page_language_links(page, request),
+                getattr(site, "pk", None),
+                page.pk,
+                get_language(),
+            )
         else:
-            cached = path_language_links(request)
-        request._campaign_language_links = cached
-    return cached
+            links = path_language_links(request)
+        request._campaign_language_links = links
+    return links
 
 
 def localized_home(request) -> Page | None:
-    site = Site.find_for_request(request)
+    site = site_cache.site_for_request(request)
     if site is None:
         return None
     root = site.root_page
     return root.get_translation_or_none(Locale.get_active()) or root
 
 
+def _menu(request) -> dict:
+    """The home page's URL and its children shown in menus, in the active language."""
+    home = localized_home(request)
+    if home is None:
+        return {"home_url": None, "items": []}
+    children = home.get_children().live().public().in_menu()
+    return {
+        "home_url": home.get_url(request=request),
+        "items": [
+            (child.title, child.get_url(request=request), child.path)
+            for child in children.only("title", "url_path", "path", "depth")
+        ],
+    }
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = localized_home(request)
-    items = []
-    if home is not None:
-        current = context.get("page")
-        current_path = current.path if isinstance(current, Page) else ""
-        for child in (
-            home.get_children().live().public().in_menu().only("title", "url_path", "path", "depth")
-        ):
-            items.append(
-                {
-                    "title": child.title,
-                    "url": child.get_url(request=request),
-                    "active": bool(current_path) and current_path.startswith(child.path),
-                }
-            )
-    return {"home": home, "items": items, "request": request, "settings": context.get("settings")}
+    site = site_cache.site_for_request(request)
+    menu = site_cache.cached(
+        "main-menu", lambda: _menu(request), getattr(site, "pk", None), get_language()
+    )
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    items = [
+        {"title": title, "url": url, "active": bool(current_path) and current_path.startswith(path)}
+        for title, url, path in menu["items"]
+    ]
+    return {"home_url": menu["home_url"], "items": items, "settings": context.get("settings")}
+
+
+def _footer_texts() -> dict[str, str]:
+    return {t.locale.language_code: t.body for t in FooterText.objects.select_related("locale")}
 
 
 @register.simple_tag
 def footer_text() -> str:
-    texts = {t.locale.language_code: t.body for t in FooterText.objects.select_related("locale")}
+    texts = site_cache.cached("footer-text", _footer_texts)
     return texts.get(get_language()) or texts.get("en") or ""
+
+
+@register.simple_tag(takes_context=True)
+def privacy_page_url(context) -> str:
+    """The privacy policy in the visitor's language (or English), for the footer."""
+    request = context["request"]
+    site = site_cache.site_for_request(request)
+    if site is None:
+        return ""
+
+    def find() -> str:
+        from home.models import SiteSettings
+
+        page = SiteSettings.for_request(request).privacy_page
+        return (page.localized.get_url(request=request) or "") if page else ""
+
+    return site_cache.cached("privacy-page-url", find, site.pk, get_language())
 
 
 @register.simple_tag(takes_context=True)
@@ -88,3 +132,44 @@ def absolute_url(context, page_or_path) -> str:
     request = context["request"]
     path = page_or_path if isinstance(page_or_path, str) else page_or_path.get_url(request=request)
     return request.build_absolute_uri(path)
+
+
+# Fragments every page repeats (header, footer, the newsletter form), rendered once per page and
+# language until the next publish. The spam defences' signed start time is written fresh into
+# each copy, so the minimum fill time still counts from when this visitor got the page; a fragment
+# holding a CSRF token (specific to a visitor) is never stored.
+STARTED_TOKEN = re.compile(rf'(name="(?:[\w-]+-)?{STARTED_FIELD}" value=")[^"]*(")')
+
+
+@register.tag
+def sitewide_cache(parser, token):
+    """{% sitewide_cache "footer" year %}...{% endsitewide_cache %}: the name, then what else
+    the fragment varies on (the page, site and language always count)."""
+    name, *vary_on = token.split_contents()[1:]
+    nodelist = parser.parse(("endsitewide_cache",))
+    parser.delete_first_token()
+    return SitewideCacheNode(
+        nodelist, parser.compile_filter(name), [parser.compile_filter(v) for v in vary_on]
+    )
+
+
+class SitewideCacheNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context) -> str:
+        request, page = context.get("request"), context.get("page")
+        if request is None or not isinstance(page, Page) or not page.pk:
+            return self.nodelist.render(context)  # search, errors: rendered each time
+        html = site_cache.cached(
+            f"fragment-{self.name.resolve(context)}",
+            lambda: self.nodelist.render(context),
+            getattr(site_cache.site_for_request(request), "pk", None),
+            get_language(),
+            page.pk,
+            *(value.resolve(context) for value in self.vary_on),
+            keep=lambda html: "csrfmiddlewaretoken" not in html,
+        )
+        if STARTED_FIELD in html:
+            html = STARTED_TOKEN.sub(lambda m: m.group(1) + started_token() + m.group(2), html)
+        return mark_safe(html)  # noqa: S308 (our own rendered template)
