@@ -42,11 +42,11 @@ spanish_story_index = stories_support.spanish_story_index
 
 # Warm queries per page type (the same in both languages) and the most a cold page may cost.
 WARM = {
-    "home": 4,  # the page, featured actions, partners
+    "home": 5,  # the page, featured actions, the letter page, partners
     "story index": 9,  # the page, the count, a page of stories, renditions, states, 4 facets
     "story": 2,  # the page, its hero image
     "map": 7,  # the page, criteria, states, assessments, bills and their history
-    "state": 10,  # the page, criteria, assessments, bills, the state's stories and voices
+    "state": 11,  # the page, criteria, assessments, bills, stories, voices, members of Congress
     "wall": 5,  # the page, the count, a page of voices, their photos, the form's page
     "petition": 4,  # the page, the count, recent signers, partners
 }
