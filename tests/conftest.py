@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
@@ -29,6 +30,14 @@ def anymail_test_backend(settings):
     """Django's test setup swaps EMAIL_BACKEND for locmem; put Anymail's test backend back, as
     config/settings/test.py intends (it also collects messages in django.core.mail.outbox)."""
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A request under /es/ leaves Spanish active in the test's thread (LocaleMiddleware never
+    resets it), and the next test would build its pages with Spanish defaults."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
