@@ -128,7 +128,7 @@ class ErasureRequestViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("Erasure requests")
     add_to_settings_menu = True
-    list_display = ["created_at", "handled_by", "reference", "erased", "email_hash"]
+    list_display = ["created_at", "handled_by", "reference", "erased_summary", "email_hash"]
     list_filter = {"created_at": ["gte", "lte"]}
     ordering = ["-created_at"]
     inspect_view_enabled = True

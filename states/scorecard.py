@@ -312,7 +312,9 @@ def build_scorecard(index: StateIndexPage, request=None) -> Scorecard:
         scores.append(
             StateScore(
                 code=code,
-                name=page.title if page else english_name,
+                # An untranslated page stands in for its state, but the name is the
+                # visitor's: "Oregón" on the Spanish map, not the English page's title.
+                name=page.title if page and page.locale_id == locale_id else english_name,
                 page=page,
                 url=page.get_url(request=request) if page else "",
                 results=results_for(criteria, page.assessments.all() if page else ()),

@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
@@ -38,6 +39,14 @@ def fresh_site_cache():
     from home.page_cache import purge_all
 
     purge_all()
+
+
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A request under /es/ leaves Spanish active in the test's thread (LocaleMiddleware never
+    resets it), and the next test would build its pages with Spanish defaults."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -59,3 +59,8 @@ class ErasureRequest(models.Model):
     @property
     def total(self) -> int:
         return sum(self.erased.values())
+
+    def erased_summary(self) -> str:
+        return "; ".join(f"{label}: {count}" for label, count in self.erased.items()) or "—"
+
+    erased_summary.short_description = _("erased")

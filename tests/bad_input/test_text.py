@@ -171,7 +171,7 @@ def test_emoji_right_to_left_text_and_direction_overrides(
         assert "\u202e" not in message.body and "\u202e" not in message.alternatives[0][0]
 
 
-@pytest.mark.parametrize("form_name", ["newsletter", "petition", "voice"])
+@pytest.mark.parametrize("form_name", ["newsletter", "footer", "petition", "embed", "voice"])
 @pytest.mark.parametrize(
     "address", ["zoë@example.org", "😀@example.org", "ana@example.org\u202e", "ana@exa mple.org"]
 )

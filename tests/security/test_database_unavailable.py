@@ -134,7 +134,9 @@ def persistent_connection():
     connection.close()
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: put back what migrations created (groups, workflow, content types) for
+# the transactional tests that follow, as tests/petitions/test_petition_concurrency.py expects.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_health_checks_recover_from_a_killed_connection_without_a_failed_request(
     persistent_connection, locales
 ):
@@ -148,7 +150,7 @@ def test_health_checks_recover_from_a_killed_connection_without_a_failed_request
     assert wsgi_get(handler, "/en/search/", "q=rights") == 200
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_without_health_checks_one_visitor_would_see_the_503(persistent_connection, locales):
     """The control: the health check is what spares that visitor; even without it the site
     recovers by itself on the request after, and the one visitor gets the friendly page."""
