@@ -61,6 +61,7 @@ class ErasureRequest(models.Model):
         return sum(self.erased.values())
 
     def erased_summary(self) -> str:
-        return "; ".join(f"{label}: {count}" for label, count in self.erased.items()) or "—"
+        # Sorted: PostgreSQL's jsonb does not keep the order the holdings were erased in.
+        return "; ".join(f"{label}: {count}" for label, count in sorted(self.erased.items())) or "—"
 
     erased_summary.short_description = _("erased")

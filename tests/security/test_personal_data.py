@@ -262,7 +262,7 @@ def test_erasing_deletes_everything_about_the_address_and_nothing_else(client, h
     assert "ana@example.org" not in caplog.text.lower()
     listing = client.get(LOG).content.decode()
     assert "Letter of 3 May" in listing and "ana@example.org" not in listing.lower()
-    assert "Petition and pledge signatures: 2; Newsletter subscription: 1" in listing
+    assert "Newsletter subscription: 1; Petition and pledge signatures: 2" in listing
     # Asked again, staff see the earlier request, found by the keyed hash.
     again = client.post(ERASE, {"action": "find", "email": ADDRESS}).content.decode()
     assert "This address was erased once before" in again and "Letter of 3 May" in again
