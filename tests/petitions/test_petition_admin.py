@@ -4,7 +4,7 @@ per day, per action and per source."""
 
 import csv
 import io
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -145,20 +145,48 @@ def test_the_dashboard_charts_30_days_per_action_and_per_source(client, signatur
     assert "<td>partner-1</td><td>Partner One</td><td>2</td>" in per_source
 
 
+def _signed_at(petition, moment: datetime) -> None:
+    signature = SignatureFactory(action=petition)
+    signature.created_at = moment
+    signature.save()
+
+
 def test_the_chart_has_one_bar_per_day_scaled_to_the_busiest(petition):
+    # Calendar days at local noon, not "now minus 24 h × n": thirty days can span a change of
+    # clocks, and the chart counts the campaign's calendar days.
     today = timezone.localdate()
-    now = timezone.now()
     for days_ago, n in ((0, 4), (2, 2), (29, 1)):
         for _ in range(n):
-            signature = SignatureFactory(action=petition)
-            signature.created_at = now - timedelta(days=days_ago)
-            signature.save()
+            _signed_at(
+                petition,
+                timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(12))),
+            )
     series = signatures_per_day(today)
     assert len(series) == 30 and series[-1] == (today, 4) and series[0][1] == 1
     assert sum(n for _day, n in series) == 7
     chart = bars(series)
     assert chart[-1].height == max(bar.height for bar in chart) > chart[-3].height > 0
     assert chart[1].height == 0
+
+
+def test_the_chart_counts_local_days_across_a_change_of_clocks(petition, settings):
+    # New York's clocks went back on 1 November 2026, so that day had 25 hours. A signature
+    # late on the evening of 31 October is already 1 November in UTC; the chart counts the
+    # campaign's own calendar days, and the window's first day is 31 October.
+    settings.TIME_ZONE = "America/New_York"
+    new_york = timezone.get_current_timezone()
+    timezone.activate(new_york)
+    try:
+        _signed_at(petition, datetime(2026, 10, 31, 23, 30, tzinfo=new_york))
+        _signed_at(petition, datetime(2026, 11, 2, 0, 15, tzinfo=new_york))
+        _signed_at(petition, datetime(2026, 11, 1, 23, 59, tzinfo=new_york))
+        series = dict(signatures_per_day(date(2026, 11, 29)))
+    finally:
+        timezone.deactivate()
+    assert series[date(2026, 10, 31)] == 1
+    assert series[date(2026, 11, 1)] == 1
+    assert series[date(2026, 11, 2)] == 1
+    assert sum(series.values()) == 3
 
 
 def test_editors_manage_organisations_and_action_pages_in_the_admin(client, admin_user, home_page):
