@@ -9,6 +9,7 @@ class HomeConfig(AppConfig):
         from anymail.signals import tracking
         from django.db.models.signals import post_delete, post_save
         from wagtail.contrib.settings.models import BaseSiteSetting
+        from wagtail.images import get_image_model
         from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -28,18 +29,27 @@ class HomeConfig(AppConfig):
         # cache (home/site_cache.py) keeps routes, locales and menus under the same generation.
         site_structure = (Site, Locale, PageViewRestriction)
         site_cache.install()
+        image_model = get_image_model()
+        # Wagtail fills these in on first use; they change nothing a visitor sees.
+        image_bookkeeping = {"file_size", "file_hash"}
 
         def purge_for_content(sender, instance=None, **kwargs):
             # Snippets are content visitors read (criteria, bills, organisations, footer);
             # submissions (signatures, subscribers, emails) use ModelViewSets and never purge.
             is_snippet = getattr(sender, "snippet_viewset", None) is not None
-            if not (is_snippet or isinstance(instance, (BaseSiteSetting, Page, *site_structure))):
+            # An image's alt text, credit or focal point shows on every page that uses it.
+            is_image = isinstance(instance, image_model)
+            update_fields = kwargs.get("update_fields")
+            if is_image and update_fields and set(update_fields) <= image_bookkeeping:
+                return
+            content = (BaseSiteSetting, Page, *site_structure)
+            if not (is_snippet or is_image or isinstance(instance, content)):
                 return
             # A draft save (a revision: only bookkeeping fields) changes nothing public;
             # publishing is signalled above. A live page created or saved whole by code
             # (commands, imports) is public at once.
             saved_page = isinstance(instance, Page) and kwargs.get("signal") is post_save
-            if saved_page and (not instance.live or kwargs.get("update_fields") is not None):
+            if saved_page and (not instance.live or update_fields is not None):
                 return
             if isinstance(instance, BaseSiteSetting) and kwargs.get("created"):
                 return  # settings rows are created with defaults on first read

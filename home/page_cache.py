@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
@@ -35,7 +36,17 @@ def generation() -> int:
 
 def purge_all(**_kwargs) -> None:
     """Invalidate every cached page and site-wide fragment (home/site_cache.py): keys carry the
-    generation, so old ones are never read again and simply expire."""
+    generation, so old ones are never read again and simply expire.
+
+    Called inside a transaction (Wagtail publishes in one), it purges again when it commits:
+    a visitor's request in between still reads the rows as they were before, and what it stores
+    under the new generation must not outlive the commit."""
+    _next_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_next_generation)
+
+
+def _next_generation() -> None:
     from home.site_cache import forget_generation
 
     try:

@@ -5,9 +5,10 @@ Rendering one page used to look up, each time: the Site for the host, the Locale
 main menu, the language alternates, the footer text and the newsletter's sign-up page. None of it
 changes between publishes, so it is kept in Django's cache under keys that carry the page cache's
 generation number (home/page_cache.py): publishing, unpublishing, moving or deleting a page, or
-saving a snippet, a setting, a site, a locale or a view restriction bumps the generation, and every
-entry is fresh at once. The page itself is still loaded from the database and rendered by Wagtail
-on every request that the page cache does not answer.
+saving a snippet, a setting, a site, a locale, an image or a view restriction bumps the
+generation, and every entry is fresh at once. The live page found for a path is kept too (the
+database row, with its images), as it was published; Wagtail still routes, checks restrictions,
+builds the context and renders it on every request that the page cache does not answer.
 
 Like the page cache, entries are per process with the local-memory cache and shared by every
 process with Redis (REDIS_URL), which production needs to purge all workers at once.
@@ -18,13 +19,14 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.i18n import LocaleManager
 from wagtail.models.sites import get_site_for_hostname
@@ -33,13 +35,18 @@ from wagtail.url_routing import RouteResult
 
 from home import page_cache
 
-TIMEOUT = 3600  # entries are replaced by a new generation long before; this only bounds memory
 _MISSING = object()
 
 # The generation, read once per request (a request sees one consistent state of the site).
 # None outside requests (commands, the task worker): there it is read from the cache each time.
 _UNREAD = 0
 _request_generation: ContextVar[int | None] = ContextVar("site_cache_generation", default=None)
+
+
+def timeout() -> int:
+    """settings.SITE_CACHE_SECONDS: entries are replaced by a new generation long before it ends;
+    it only bounds memory. 0 stores nothing."""
+    return settings.SITE_CACHE_SECONDS
 
 
 def current_generation() -> int:
@@ -89,7 +96,7 @@ def cached(
     if value is _MISSING:
         value = compute()
         if keep is None or keep(value):
-            cache.set(key, value, TIMEOUT)
+            cache.set(key, value, timeout())
     return value
 
 
@@ -155,7 +162,11 @@ def get_view_restrictions(page: Page):
     """Page.get_view_restrictions (two queries on every page served) answers at once when no page
     of the site is restricted, as on most campaign sites; otherwise Wagtail checks as usual."""
     if not restricted_sections():
-        return PageViewRestriction.objects.none()
+        nothing = PageViewRestriction.objects.none()
+        # Already evaluated: iterating it (Wagtail's check on every page served) builds no SQL.
+        # Chained calls (.exists(), .order_by()) make clones, which are still none().
+        nothing._result_cache = []
+        return nothing
     return _uncached_get_view_restrictions(page)
 
 
@@ -202,10 +213,11 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     """Page.route_for_request with the walk down the tree remembered.
 
     Wagtail finds a page by loading each ancestor and its specific class in turn. The page it
-    reached is remembered by its id; on a later request only that page is loaded (fresh: one that
-    is no longer live, or has moved, falls back to the full walk) and asked to route what is left
-    of the path itself, so routable pages (feeds, the map's filters) resolve their sub-routes and
-    Wagtail's hooks (view restrictions) and page.serve() run as before.
+    reached is remembered, as loaded (its row is what was last published: any publish, unpublish,
+    move or whole save of a live page starts a new generation), with its images and its parent.
+    A later request asks that copy to route what is left of the path itself, so routable pages
+    (feeds, the map's filters) resolve their sub-routes, and Wagtail's hooks (view restrictions)
+    and page.serve() run as before, without a query.
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
@@ -227,19 +239,23 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         # The walk left the parent on the page (Wagtail's treebeard cache); remembered with it,
         # so that page.get_parent() costs no query either way.
         parent = getattr(page, "_cached_parent_obj", None)
-        cache.set(key, (page.pk, page.content_type_id, page.url_path, parent), TIMEOUT)
+        _load_images(page)
+        # Pickled now: what this request later sets on its page stays with this request.
+        cache.set(key, (page, parent), timeout())
     return result
 
 
+def _load_images(page: Page) -> None:
+    """The images a page shows (hero, sharing) loaded into it before it is remembered, so a
+    remembered page renders without a query for them."""
+    image_model = get_image_model()
+    for field in type(page)._meta.concrete_fields:
+        if field.is_relation and field.related_model is image_model:
+            getattr(page, field.name)
+
+
 def _route_from(request, site, remembered, components) -> RouteResult | None:
-    page_id, content_type_id, url_path, parent = remembered
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    if model is None:
-        return None
-    try:
-        page = model.objects.get(pk=page_id, url_path=url_path, live=True)
-    except model.DoesNotExist:
-        return None
+    page, parent = remembered
     locale = locale_by_id(page.locale_id)
     if locale is not None:
         page.locale = locale  # the FK's cache: templates read page.locale.language_code

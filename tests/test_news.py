@@ -133,6 +133,18 @@ def test_news_pages_render_in_a_fixed_number_of_queries(client, story_index, new
 
 
 @pytest.mark.django_db
+def test_a_warm_news_page_looks_up_nothing(client, story_index, news_index):
+    """The article with its related stories is stored until the next publish, so serving it
+    stored must not look the related stories up again."""
+    make_story(story_index, title="A related story", hero_image=CampaignImageFactory())
+    page = news(news_index, hero_image=CampaignImageFactory())
+    client.get(page.url)
+    warm, html = count_queries(client, page.url)
+    assert warm == 0
+    assert related_titles(html) == ["A related story"]
+
+
+@pytest.mark.django_db
 def test_news_feed_is_valid_rss(client, news_index):
     news(news_index, title="A dated update", summary="What changed.")
     response = client.get("/en/news/feed/")

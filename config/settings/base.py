@@ -227,6 +227,9 @@ LEGISLATOR_DEMO_IMPORT = env_bool("LEGISLATOR_DEMO_IMPORT", True)
 
 # Anonymous page cache (home/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Site-wide data, routes and stored page fragments (home/site_cache.py), kept until the next
+# publish; this only bounds memory. 0 turns it off (the benchmarks' "cold" pages).
+SITE_CACHE_SECONDS = int(os.environ.get("SITE_CACHE_SECONDS", "3600"))
 
 # CDN purge on publish (wagtail.contrib.frontend_cache), configured only by the environment.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):

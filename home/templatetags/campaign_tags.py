@@ -134,9 +134,11 @@ def absolute_url(context, page_or_path) -> str:
     return request.build_absolute_uri(path)
 
 
-# Fragments every page repeats (header, footer, the newsletter form), rendered once per page and
-# language until the next publish. The spam defences' signed start time is written fresh into
-# each copy, so the minimum fill time still counts from when this visitor got the page; a fragment
+# Fragments every page repeats (header, footer, the newsletter form), and the parts of a page that
+# only its published content decides (a story's article), rendered once per page, language and
+# host (share links and canonical URLs are absolute) until the next publish. A preview renders
+# them afresh and stores nothing. The spam defences' signed start time is written fresh into each
+# copy, so the minimum fill time still counts from when this visitor got the page; a fragment
 # holding a CSRF token (specific to a visitor) is never stored.
 STARTED_TOKEN = re.compile(rf'(name="(?:[\w-]+-)?{STARTED_FIELD}" value=")[^"]*(")')
 
@@ -144,13 +146,17 @@ STARTED_TOKEN = re.compile(rf'(name="(?:[\w-]+-)?{STARTED_FIELD}" value=")[^"]*(
 @register.tag
 def sitewide_cache(parser, token):
     """{% sitewide_cache "footer" year %}...{% endsitewide_cache %}: the name, then what else
-    the fragment varies on (the page, site and language always count)."""
-    name, *vary_on = token.split_contents()[1:]
-    nodelist = parser.parse(("endsitewide_cache",))
+    the fragment varies on (the page, site and language always count). Also registered as
+    {% fragment_cache "story-article" %}...{% endfragment_cache %} for a page's own parts."""
+    tag, name, *vary_on = token.split_contents()
+    nodelist = parser.parse((f"end{tag}",))
     parser.delete_first_token()
     return SitewideCacheNode(
         nodelist, parser.compile_filter(name), [parser.compile_filter(v) for v in vary_on]
     )
+
+
+register.tag("fragment_cache", sitewide_cache)
 
 
 class SitewideCacheNode(template.Node):
@@ -161,11 +167,15 @@ class SitewideCacheNode(template.Node):
         request, page = context.get("request"), context.get("page")
         if request is None or not isinstance(page, Page) or not page.pk:
             return self.nodelist.render(context)  # search, errors: rendered each time
+        if getattr(request, "is_preview", False):
+            return self.nodelist.render(context)  # a draft: never stored, never served stored
         html = site_cache.cached(
             f"fragment-{self.name.resolve(context)}",
             lambda: self.nodelist.render(context),
             getattr(site_cache.site_for_request(request), "pk", None),
             get_language(),
+            request.scheme,
+            request.get_host(),
             page.pk,
             *(value.resolve(context) for value in self.vary_on),
             keep=lambda html: "csrfmiddlewaretoken" not in html,

@@ -5,6 +5,7 @@ import datetime
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -140,9 +141,9 @@ class NewsPage(HeroAndSampleFields, SharingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_stories"] = self.related_stories()
-        index_page = self.get_parent()
-        context["index_url"] = index_page.get_url(request=request) if index_page else None
+        # Looked up only when the article is rendered, not when it is served stored.
+        context["related_stories"] = SimpleLazyObject(self.related_stories)
+        context["index_page"] = self.get_parent()  # its URL is made in the stored article
         return context
 
 

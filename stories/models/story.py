@@ -209,6 +209,7 @@ class CaseStoryPage(HeroAndSampleFields, SharingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index_page = self.get_parent()
-        context["index_url"] = index_page.get_url(request=request) if index_page else None
+        # The template makes its URL, inside the article: a stored article (the fragment
+        # cache) needs no URL work at all.
+        context["index_page"] = self.get_parent()
         return context

@@ -195,7 +195,7 @@ def test_a_reimport_names_exactly_what_changed_and_dry_run_applies_nothing(
     generation = page_cache.generation()
     with django_capture_on_commit_callbacks(execute=True):
         output = run_import("--source", str(data_copy))
-    assert page_cache.generation() == generation + 1  # state pages show the new members
+    assert page_cache.generation() > generation  # purged: state pages show the new members
     record = LegislatorImport.latest_or_none()
     assert record.pk != first.pk
     assert [e["bioguide_id"] for e in record.added] == ["Z000999"]
