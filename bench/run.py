@@ -6,9 +6,12 @@ before and after the pages (their mean is the baseline, their spread says how st
 was), and nginx serving the home page's HTML as a static file (the physical limit). Server and
 load generator are pinned to different cores.
 
-Pages are measured twice: from the page cache ("cached") and from a second server with the page
-cache off ("uncached"), where Wagtail routes, loads and renders every request (the site cache
-still answers for site-wide data: home/site_cache.py). Then the weight of every page type, the
+Pages are measured three times: from the page cache ("cached"); from a second server with the
+page cache off ("uncached": a visitor with a session, an editor, a filtered listing), where
+Wagtail routes, checks and renders every request while the site cache answers for what only a
+publish changes (site-wide data, the route and page row, stored fragments such as a story's
+article: home/site_cache.py); and from a third server that keeps nothing between requests
+("cold": the first visitor after a publish). Then the weight of every page type, the
 peak memory of a worker, and the 200-concurrent-signers run of bench/sign.py (SQLite, and
 PostgreSQL when it answers). Not a test: it prints one table (and writes bench/results.md) for
 docs/performance.md.
@@ -235,17 +238,26 @@ def measure_pages(workdir: Path) -> dict:
     measured = {MEASURED[model]: path for model, path in paths.items() if model in MEASURED}
 
     cached_port, uncached_port, nginx_port = free_port(), free_port(), free_port()
+    cold_port = free_port()
     servers = {
         "cached": gunicorn(env, cached_port, workdir / "cached.log"),
         "uncached": gunicorn(
             {**env, "PAGE_CACHE_SECONDS": "0"}, uncached_port, workdir / "uncached.log"
         ),
+        # Nothing kept between requests: what the first visitor after a publish costs.
+        "cold": gunicorn(
+            {**env, "PAGE_CACHE_SECONDS": "0", "SITE_CACHE_SECONDS": "0"},
+            cold_port,
+            workdir / "cold.log",
+        ),
     }
     cached, uncached = f"http://127.0.0.1:{cached_port}", f"http://127.0.0.1:{uncached_port}"
+    cold = f"http://127.0.0.1:{cold_port}"
     static = f"http://127.0.0.1:{nginx_port}/"
     try:
         wait_for(cached + "/healthz")
         wait_for(uncached + "/healthz")
+        wait_for(cold + "/healthz")
         servers["nginx"] = nginx(fetch(uncached + "/en/")[0], workdir, nginx_port)
         wait_for(static)
         for path in measured.values():
@@ -259,6 +271,7 @@ def measure_pages(workdir: Path) -> dict:
         for name, path in measured.items():
             rows[f"{name} cached"] = wrk(cached + path, on_cached)
             rows[f"{name} uncached"] = wrk(uncached + path, on_uncached)
+            rows[f"{name} cold"] = wrk(cold + path, servers["cold"])
         rows["trivial (after)"] = wrk(cached + "/healthz", on_cached)
         weights = {model: (path, *page_weight(uncached, path)) for model, path in paths.items()}
         memory = {name: peak_memory_kib(servers[name]) for name in ("cached", "uncached")}
