@@ -51,7 +51,8 @@ def clean_source(value: str | None) -> str:
     return value if SOURCE_PATTERN.match(value) else ""
 
 
-def _single_line(value: str) -> str:
+def single_line(value: str) -> str:
+    """A name or place as typed, on one line, without invisible direction overrides."""
     if any(ch in value for ch in "\r\n\x00"):
         raise forms.ValidationError(_("This cannot contain line breaks."))
     return strip_bidi_controls(value)
@@ -110,10 +111,10 @@ class SignatureForm(SpamProtectedForm):
     source = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_first_name(self) -> str:
-        return _single_line(self.cleaned_data["first_name"])
+        return single_line(self.cleaned_data["first_name"])
 
     def clean_last_name(self) -> str:
-        return _single_line(self.cleaned_data["last_name"])
+        return single_line(self.cleaned_data["last_name"])
 
     def clean_email(self) -> str:
         return normalise_address(self.cleaned_data["email"])

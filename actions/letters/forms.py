@@ -8,19 +8,14 @@ when the ZIP code spans districts, which district they live in.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from actions.forms import NAME_ERRORS
+from actions.forms import NAME_ERRORS, single_line
 from actions.zip_codes import normalise_zip
+from home.forms import EmailAddressField
 from home.outbox.models import normalise_address
 from home.spam import SpamProtectedForm
 from states.congress import District
 
 ZIP_HELP = _("Five digits, like 20515. ZIP+4 is fine too.")
-
-
-def _single_line(value: str) -> str:
-    if any(ch in value for ch in "\r\n\x00"):
-        raise forms.ValidationError(_("This cannot contain line breaks."))
-    return value
 
 
 class LetterForm(SpamProtectedForm):
@@ -31,7 +26,7 @@ class LetterForm(SpamProtectedForm):
         error_messages={"required": _("Enter your full name."), **NAME_ERRORS},
         help_text=_("As you want it to appear at the end of each letter."),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address (optional)"),
         max_length=254,
         required=False,
@@ -68,10 +63,10 @@ class LetterForm(SpamProtectedForm):
     )
 
     def clean_full_name(self) -> str:
-        return _single_line(self.cleaned_data["full_name"])
+        return single_line(self.cleaned_data["full_name"])
 
     def clean_city(self) -> str:
-        return _single_line(self.cleaned_data["city"])
+        return single_line(self.cleaned_data["city"])
 
     def clean_email(self) -> str:
         email = self.cleaned_data.get("email") or ""

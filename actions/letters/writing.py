@@ -3,8 +3,9 @@
     letters = write_letters(page, outcome.delegation, cleaned_data)
     emailed = record(page, outcome, letters, cleaned_data, language)
 
-`record` saves one LetterSent row per letter (nothing about the writer) and, only when the
-supporter asked for it, queues the email copy through the outbox, in one transaction.
+`record` saves one LetterSent row per letter (nothing about the writer), once however often the
+same form is sent, and, only when the supporter asked for it, queues the email copy through the
+outbox, in one transaction.
 """
 
 import hashlib
@@ -13,6 +14,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -122,37 +124,63 @@ def _address_digest(email: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), email.encode(), hashlib.sha256).hexdigest()[:20]
 
 
+def _counted_key(page, outcome: Outcome, person: dict) -> str:
+    """The same form sent again carries the same signed start time (form_started, unique to
+    each page view): a refresh of the letters, back and send again, a double click. Keyed with
+    the name too, so that a second person using the same page on a shared computer counts; only
+    a keyed digest, kept in the cache for the interval, never the name itself."""
+    sent = "|".join(
+        [
+            page.translation_key.hex,
+            outcome.district_key,
+            person.get("form_started") or "",
+            person["full_name"].casefold(),
+        ]
+    )
+    digest = hmac.new(settings.SECRET_KEY.encode(), sent.encode(), hashlib.sha256).hexdigest()
+    return f"letters-counted:{digest[:32]}"
+
+
 def record(page, outcome: Outcome, letters: list[Letter], person: dict, language: str) -> bool:
-    """Count the letters and, if asked, queue the email copy, in one transaction. Returns
-    whether a copy was queued (or had been, for the same letters within the interval)."""
+    """Count the letters, once per form sent, and, if asked, queue the email copy, in one
+    transaction. Returns whether a copy was queued (or had been, for the same letters within
+    the interval)."""
     wants_copy = bool(person.get("email_copy") and person.get("email"))
-    with transaction.atomic():
-        LetterSent.objects.bulk_create(
-            [
-                LetterSent(
-                    action_key=page.translation_key,
-                    legislator_id=letter.legislator.bioguide_id,
-                    legislator_name=letter.legislator.full_name[:200],
-                    chamber=letter.legislator.chamber,
-                    district_key=outcome.district_key,
-                    language=language,
+    counted_key = _counted_key(page, outcome, person)
+    first_time = cache.add(counted_key, True, timeout=copy_interval())
+    try:
+        with transaction.atomic():
+            if first_time:
+                LetterSent.objects.bulk_create(
+                    [
+                        LetterSent(
+                            action_key=page.translation_key,
+                            legislator_id=letter.legislator.bioguide_id,
+                            legislator_name=letter.legislator.full_name[:200],
+                            chamber=letter.legislator.chamber,
+                            district_key=outcome.district_key,
+                            language=language,
+                        )
+                        for letter in letters
+                    ]
                 )
-                for letter in letters
-            ]
-        )
-        if wants_copy and letters:
-            window = int(time.time() // copy_interval())
-            queue_email(
-                to=person["email"],
-                template=EMAIL_TEMPLATE,
-                language=language,
-                context=email_context(page, outcome, letters, person),
-                idempotency_key=(
-                    f"letters:{page.translation_key.hex}:{outcome.district_key}:"
-                    f"{_address_digest(person['email'])}:{window}"
-                ),
-            )
-            return True
+            if wants_copy and letters:
+                window = int(time.time() // copy_interval())
+                queue_email(
+                    to=person["email"],
+                    template=EMAIL_TEMPLATE,
+                    language=language,
+                    context=email_context(page, outcome, letters, person),
+                    idempotency_key=(
+                        f"letters:{page.translation_key.hex}:{outcome.district_key}:"
+                        f"{_address_digest(person['email'])}:{window}"
+                    ),
+                )
+                return True
+    except Exception:
+        if first_time:
+            cache.delete(counted_key)  # nothing was counted: sending again must count
+        raise
     return False
 
 

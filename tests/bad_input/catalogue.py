@@ -5,15 +5,18 @@ tests/bad_input/test_catalogue.py fails if a cell is missing or a referenced tes
 
 Forms: the newsletter sign-up page, the footer form (posts to it with the page it was on), the
 petition and pledge pages, the widget partners embed (actions.action_views.embed), the voice
-form (AddYourVoicePage) and the site search.
+form (AddYourVoicePage), the letter form (LetterPage: nothing typed is stored, it goes into the
+letters and the optional email copy) and the site search.
 """
 
-FORMS = ("newsletter", "footer", "petition", "pledge", "embed", "voice", "search")
+FORMS = ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter", "search")
 
 BI = "tests/bad_input"
 VOICES = "tests/voices/test_bad_input.py"
 PETITIONS = "tests/petitions/test_petition_input.py"
 NEWSLETTER = "tests/test_newsletter.py"
+LETTERS = "tests/letters"
+LETTER = f"{BI}/test_letter.py"
 
 
 def ref(path: str, *names: str) -> list[str]:
@@ -125,6 +128,12 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "pledge": MARKUP,
         "embed": MARKUP,
         "voice": MARKUP + ref(VOICES, "test_script_and_html_are_stored_as_typed_and_shown_escaped"),
+        "letter": MARKUP
+        + ref(
+            f"{LETTERS}/test_letter_flow.py",
+            "test_script_in_the_name_is_text_in_the_page_and_the_email",
+        )
+        + ref(f"{LETTERS}/test_letter_defences.py", "test_no_input_gives_a_500"),
         "search": ref(f"{BI}/test_markup.py", "test_script_in_a_search_is_shown_escaped"),
     },
     "markup inside a valid (quoted) email address": {
@@ -136,6 +145,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
     }
     | {
         "voice": ref(VOICES, "test_script_and_html_are_stored_as_typed_and_shown_escaped"),
+        "letter": ref(LETTER, "test_markup_in_a_valid_quoted_address_is_escaped_on_the_page"),
         "search": na("no address field"),
     },
     "spreadsheet formulas in names, XLSX and CSV exports safe": {
@@ -145,6 +155,10 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "pledge": SIGNATURE_FORMULAS,
         "embed": SIGNATURE_FORMULAS,
         "voice": na("voice submissions have no export; names reach only pages and emails"),
+        "letter": ref(
+            f"{LETTERS}/test_letters_report.py",
+            "test_the_csv_has_one_row_per_legislator_and_no_formula",
+        ),
         "search": na("nothing is stored or exported"),
     },
     "10,000-character text": {
@@ -154,6 +168,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "pledge": LONG,
         "embed": LONG,
         "voice": LONG + ref(VOICES, "test_a_10000_character_quote_gets_a_clear_error_and_is_kept"),
+        "letter": LONG,
         "search": ref(f"{BI}/test_text.py", "test_search_answers_any_text"),
     },
     "emoji, ZWJ sequences, right-to-left text and U+202E": {
@@ -167,6 +182,11 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "pledge": UNICODE,
         "embed": UNICODE,
         "voice": UNICODE + ref(VOICES, "test_emoji_and_right_to_left_text_are_kept_and_isolated"),
+        "letter": UNICODE[1:]
+        + ref(
+            LETTER,
+            "test_emoji_and_right_to_left_names_reach_the_letters_without_direction_overrides",
+        ),
         "search": ref(f"{BI}/test_text.py", "test_search_answers_any_text"),
     },
     "NUL bytes": {
@@ -176,6 +196,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "pledge": NUL,
         "embed": NUL,
         "voice": ref(VOICES, "test_a_nul_byte_is_refused_clearly"),
+        "letter": NUL,
         "search": ref(
             "tests/security/test_fuzz.py",
             "test_search_cases_the_fuzzer_found_or_that_mean_something_to_the_search_engine",
@@ -194,6 +215,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "embed": WHITESPACE,
         "voice": ref(VOICES, "test_whitespace_only_required_fields_are_refused")
         + ref(f"{BI}/test_text.py", "test_whitespace_only_in_an_optional_field_is_saved_as_empty"),
+        "letter": WHITESPACE,
         "search": ref(f"{BI}/test_text.py", "test_search_answers_any_text"),
     },
     "the same email twice at once": {
@@ -204,6 +226,10 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "embed": SIGNATURE_RACE[:1],
         "voice": SUBSCRIBER_RACE[1:]
         + ref(f"{BI}/test_resubmit.py", "test_refresh_and_back_resubmit_save_and_send_once"),
+        "letter": ref(
+            f"{BI}/test_concurrency.py",
+            "test_the_same_letters_from_many_tabs_at_once_count_once_with_one_copy",
+        ),
         "search": na("a search stores nothing"),
     },
     "refresh and back-resubmit after POST": dict.fromkeys(
@@ -214,6 +240,11 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         + ref(
             f"{BI}/test_resubmit.py",
             "test_the_same_voice_sent_again_later_with_other_words_is_a_second_voice",
+        ),
+        "letter": ref(
+            LETTER,
+            "test_a_refresh_or_a_second_press_counts_the_letters_once_and_emails_once",
+            "test_back_and_asking_for_the_copy_after_all_sends_it_without_counting_again",
         ),
         "search": na("a GET form: refreshing it searches again, harmlessly"),
     },
@@ -230,6 +261,10 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
             "test_the_widget_takes_a_post_without_a_csrf_token",
         ),
         "voice": ref(VOICES, "test_a_post_without_csrf_token_is_accepted"),
+        "letter": ref(
+            f"{LETTERS}/test_letter_defences.py",
+            "test_posting_without_a_csrf_token_is_accepted_here",
+        ),
         "search": na("a GET form; it changes nothing, so it carries no token"),
     },
     "uploads of 50 MB, a non-image and a decompression bomb": {
@@ -247,10 +282,14 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         + ref(
             f"{BI}/test_uploads.py", "test_a_decompression_bomb_is_refused_without_being_decoded"
         ),
+        "letter": FILE_TO_FORM_WITHOUT_UPLOADS
+        + ref(
+            f"{LETTERS}/test_letter_defences.py", "test_a_huge_post_is_refused_before_it_is_read"
+        ),
         "search": na("a GET request carries no file"),
     },
     "more than 1,000 POST fields": dict.fromkeys(
-        ("newsletter", "footer", "petition", "pledge", "embed", "voice"), MANY_FIELDS
+        ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter"), MANY_FIELDS
     )
     | {
         "search": ref(
@@ -258,7 +297,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         )
     },
     "an unknown language prefix": dict.fromkeys(
-        ("newsletter", "footer", "petition", "pledge", "embed", "voice"), UNKNOWN_PREFIX
+        ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter"), UNKNOWN_PREFIX
     )
     | {
         "search": ref(
@@ -266,7 +305,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         )
     },
     "a page with no translation": dict.fromkeys(
-        ("newsletter", "footer", "petition", "pledge", "voice"), NO_TRANSLATION
+        ("newsletter", "footer", "petition", "pledge", "voice", "letter"), NO_TRANSLATION
     )
     | {
         "embed": ref(
@@ -280,7 +319,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "search": na("not a page: the same view answers under every prefix"),
     },
     "a bad Host header": dict.fromkeys(
-        ("newsletter", "footer", "petition", "pledge", "embed", "voice"), BAD_HOST
+        ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter"), BAD_HOST
     )
     | {
         "search": ref(
@@ -292,10 +331,16 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         ("newsletter", "footer", "petition", "pledge", "embed", "voice"), CACHE
     )
     | {
+        "letter": ref(
+            LETTER, "test_letters_never_reach_the_page_cache_and_query_strings_write_none"
+        )
+        + ref(
+            f"{LETTERS}/test_letter_defences.py", "test_a_get_with_odd_parameters_is_the_plain_form"
+        ),
         "search": ref(
             f"{BI}/test_requests.py",
             "test_searches_are_cached_by_their_words_and_share_tracking_variants",
-        )
+        ),
     },
     "an editor without the data permission opening submissions or exports": {
         "newsletter": SUBSCRIBER_DATA,
@@ -309,6 +354,10 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         + ref(
             "tests/voices/test_admin_and_demo.py",
             "test_people_without_the_permission_see_no_submissions",
+        ),
+        "letter": ref(
+            f"{LETTERS}/test_letters_report.py",
+            "test_editors_without_the_permission_neither_see_nor_download_it",
         ),
         "search": na("nothing is stored"),
     },

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from actions.factories import PledgePageFactory, SignupPageFactory
 from home.localization import translate
 from tests.bad_input.support import Forms
+from tests.letters.conftest import bill, congress, letter_page  # noqa: F401 (fixtures)
 from tests.petitions.conftest import petition  # noqa: F401 (a fixture)
 from tests.voices.conftest import add_voice, moderator, wall  # noqa: F401 (fixtures)
 
@@ -46,12 +47,6 @@ def pledge(home_page):
 def forms(request, home_page):
     """forms["petition"] and so on: each public form, its pages built on first use."""
     return Forms(request)
-
-
-@pytest.fixture(params=["newsletter", "footer", "petition", "pledge", "embed", "voice"])
-def form(request, forms):
-    """Each public form in turn."""
-    return forms[request.param]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.test import Client
 
+from actions.letters.models import LetterSent
 from actions.models import Signature, Subscriber
 from home.outbox.models import OutboundEmail
 from home.spam import started_token
@@ -94,6 +95,10 @@ def subscriber_rows() -> int:
     return Subscriber.objects.count()
 
 
+def letter_rows() -> int:
+    return LetterSent.objects.count()
+
+
 def voice_rows() -> int:
     return TestimonialPage.objects.count() + VoiceSubmission.objects.count()
 
@@ -131,6 +136,18 @@ def voice_data() -> dict:
         "quote": "No one should be above the law.",
         "photo_alt": "",
         "consent": "on",
+        "website": "",
+        "form_started": fresh_start(),
+    }
+
+
+def letter_data() -> dict:
+    # An address is typed but no copy asked for: what most people send.
+    return {
+        "full_name": "Ana Rivera",
+        "email": "ana@example.org",
+        "city": "Denver",
+        "zip_code": "80202",
         "website": "",
         "form_started": fresh_start(),
     }
@@ -206,4 +223,17 @@ class Forms:
             id_prefix="voice-",
             multipart=True,
             model_counts=voice_rows,
+        )
+
+    def _letter(self) -> PublicForm:
+        # Nothing typed is stored: a valid letter answers 200 with the letters to send, and
+        # counts one row per legislator written to (tests/letters/).
+        self.fixture("congress")
+        return PublicForm(
+            "letter",
+            self.fixture("letter_page").url,
+            letter_data,
+            ["full_name", "email", "city", "zip_code"],
+            ["full_name", "city", "zip_code"],
+            model_counts=letter_rows,
         )

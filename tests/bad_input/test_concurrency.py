@@ -93,3 +93,25 @@ def test_the_same_subscription_and_voice_from_many_tabs_at_once(forms, settings)
     templates = list(OutboundEmail.objects.values_list("template", flat=True))
     assert templates.count("actions/emails/newsletter_confirm") == 1
     assert templates.count("testimonials/emails/voice_received") == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="threads need PostgreSQL's own connections"
+)
+def test_the_same_letters_from_many_tabs_at_once_count_once_with_one_copy(forms):
+    from actions.letters.models import LetterSent
+
+    letter = forms["letter"]
+    data = letter.data(email_copy="on")  # one page view (one start time), sent from 8 tabs
+
+    def work(n: int) -> int:
+        response = Client().post(letter.url, data, REMOTE_ADDR=f"10.9.2.{n}")
+        assert "Your 3 letters are ready" in response.content.decode()
+        return response.status_code
+
+    assert run_together(8, work) == [200] * 8
+    assert LetterSent.objects.count() == 3
+    assert list(OutboundEmail.objects.values_list("template", flat=True)) == [
+        "actions/emails/letters_copy"
+    ]

@@ -44,6 +44,10 @@ CASES = [
     ("voice", "profession", None),
     ("voice", "city", None),
     ("voice", "quote", None),
+    # The letter's name and city go into the letters, escaped:
+    # tests/letters/test_letter_flow.py::test_script_in_the_name_is_text_in_the_page_and_the_email
+    ("letter", "email", EMAIL_MESSAGE),
+    ("letter", "zip_code", ZIP_MESSAGE),
 ]
 
 ADMIN = {

@@ -42,6 +42,10 @@ LONG_CASES = [
     ("voice", "profession", VOICE_LINE),
     ("voice", "city", VOICE_LINE),
     ("voice", "email", EMAIL),
+    ("letter", "full_name", NAME),
+    ("letter", "city", "Use at most 80 characters."),
+    ("letter", "email", EMAIL),
+    ("letter", "zip_code", ZIP),
 ]
 
 
@@ -72,6 +76,10 @@ NUL_CASES = [
             ("zip_code", NUL),
         )
     ],
+    ("letter", "full_name", NUL),
+    ("letter", "city", NUL),
+    ("letter", "email", EMAIL),
+    ("letter", "zip_code", NUL),
 ]
 
 
@@ -101,6 +109,9 @@ REQUIRED_CASES = [
         )
         if (form, field) != ("petition", "last_name")
     ],
+    ("letter", "full_name", "Enter your full name."),
+    ("letter", "city", "Enter your city or town."),
+    ("letter", "zip_code", "Enter your ZIP code."),
 ]
 
 
@@ -171,7 +182,9 @@ def test_emoji_right_to_left_text_and_direction_overrides(
         assert "\u202e" not in message.body and "\u202e" not in message.alternatives[0][0]
 
 
-@pytest.mark.parametrize("form_name", ["newsletter", "footer", "petition", "embed", "voice"])
+@pytest.mark.parametrize(
+    "form_name", ["newsletter", "footer", "petition", "embed", "voice", "letter"]
+)
 @pytest.mark.parametrize(
     "address", ["zoë@example.org", "😀@example.org", "ana@example.org\u202e", "ana@exa mple.org"]
 )

@@ -52,7 +52,7 @@ def test_a_decompression_bomb_is_refused_without_being_decoded(
     assert form.saved() == 0
 
 
-@pytest.mark.parametrize("form_name", ["newsletter", "footer"])
+@pytest.mark.parametrize("form_name", ["newsletter", "footer", "letter"])
 def test_a_50_mb_file_sent_to_a_form_that_takes_none_is_refused_unread(client, forms, form_name):
     form = forms[form_name]
     big = SimpleUploadedFile("big.bin", b"\0" * (50 * 1024 * 1024), "application/octet-stream")

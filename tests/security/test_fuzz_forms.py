@@ -3,7 +3,9 @@ client: whatever a visitor, bot or scanner sends (hostile text in any field, fie
 repeated, unknown fields, forged spam tokens, random files, malformed bodies), the answer is
 never a server error, and nothing typed comes back unescaped.
 
-The GET endpoints (search, any path, Accept-Language, Host) are fuzzed in test_fuzz.py.
+The GET endpoints (search, any path, Accept-Language, Host) are fuzzed in test_fuzz.py; the
+letter form, with its district choice, in
+tests/letters/test_letter_defences.py::test_whatever_is_posted_the_answer_is_never_a_server_error.
 """
 
 import time
