@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
@@ -180,7 +181,14 @@ def embed(request, kind: str, page_id: int):
     page = _live_action(model, page_id).localized
     show_form = request.GET.get("form") == "1" or request.method == "POST"
     source = clean_source(request.GET.get("source") or request.POST.get("source"))
-    base = {"page": page, "show_form": show_form, "source": source}
+    base = {
+        "page": page,
+        "show_form": show_form,
+        "source": source,
+        # A Spanish partner page may embed an action not yet translated: its words keep their
+        # own language for screen readers and translation tools; the widget's own are Spanish.
+        "content_lang": _content_language(page),
+    }
     if request.method == "POST":
         result = signing.handle_post(request, page, request.path)
         if result.redirect is not None:
@@ -196,6 +204,12 @@ def embed(request, kind: str, page_id: int):
     response = render(request, "actions/embed.html", context)
     _set_cache_life(response, page, private=bool(thanks))
     return response
+
+
+def _content_language(page) -> str:
+    """The page's language where it differs from the widget's, else ""."""
+    language = page.locale.language_code
+    return "" if language == get_language() else language
 
 
 def _cors(response: HttpResponse) -> HttpResponse:

@@ -2,6 +2,7 @@
 prefix we do not have, a page with no translation, tracking and random query strings against
 the page cache. Each answers with a clear page in the visitor's language; nothing is saved."""
 
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -114,6 +115,19 @@ def test_the_widget_of_an_untranslated_action_shows_and_signs_the_original(
     spanish_url = form.url.replace("/en/", "/es/", 1)
     html = client.get(spanish_url, {"form": "1"}).content.decode()
     assert "End qualified immunity" in html and 'name="email"' in html
+    # The action's own words are marked English for screen readers; the widget's are Spanish.
+    assert '<html lang="es">' in html
+    assert re.search(r'<h1 class="embed__title" lang="en"><a [^>]+>End qualified immunity<', html)
+    assert re.search(r'<p class="help" lang="en">[^<]+</p>', html)
+    assert re.search(r'<button type="submit" class="button button--primary" lang="en">', html)
+    assert "Correo electrónico" in html  # a label of the form itself
+    teaser = client.get(spanish_url).content.decode()
+    assert re.search(
+        r'<span lang="en">[^<]+</span><span class="visually-hidden"> \(se abre', teaser
+    )
+    # In its own language nothing is marked.
+    english = client.get(form.url, {"form": "1"}).content.decode()
+    assert ' lang="' not in english.split("<body", 1)[1]
     response = client.post(spanish_url, form.data(), REMOTE_ADDR="203.0.113.9")
     assert response.status_code == 302
     from actions.models import Signature
