@@ -65,6 +65,27 @@ def test_at_large_and_territory_seats():
     assert delegate.is_delegate and delegate.title == "Resident Commissioner"
 
 
+@pytest.mark.parametrize(
+    ("chamber", "state", "gender", "english", "spanish"),
+    [
+        (Chamber.SENATE, "CO", "F", "Senator", "Senadora"),
+        (Chamber.SENATE, "CO", "M", "Senator", "Senador"),
+        (Chamber.SENATE, "CO", "", "Senator", "Senador/a"),
+        (Chamber.HOUSE, "CO", "F", "Representative", "Representante"),
+        (Chamber.HOUSE, "GU", "F", "Delegate", "Delegada"),
+        (Chamber.HOUSE, "DC", "", "Delegate", "Delegado/a"),
+        (Chamber.HOUSE, "PR", "M", "Resident Commissioner", "Comisionado Residente"),
+        (Chamber.HOUSE, "PR", "F", "Resident Commissioner", "Comisionada Residente"),
+    ],
+)
+def test_titles_in_spanish_follow_the_members_gender(chamber, state, gender, english, spanish):
+    member = LegislatorFactory.build(chamber=chamber, state=state, gender=gender)
+    with translation.override("en"):
+        assert member.title == english
+    with translation.override("es"):
+        assert member.title == spanish
+
+
 def test_a_vacant_seat_has_no_representative(colorado):
     ZipDistrictFactory(zcta="80999", district=8)
     assert delegation_for(District("CO", 8)).representative is None

@@ -48,6 +48,7 @@ LEGISLATOR_FIELDS = (
     "website",
     "contact_form_url",
     "term_end",
+    "gender",
 )
 OFFICE_FIELDS = (
     "legislator_id",
@@ -197,6 +198,8 @@ def parse_legislators(content: bytes, warnings: list[str]) -> dict[str, dict]:
             problems.add(f"{label}: the term's end {term.get('end')!r} is not a date")
             continue
         first, last = text(name["first"]), text(name["last"])
+        bio = entry.get("bio")
+        gender = text(bio.get("gender")).upper() if isinstance(bio, dict) else ""
         record = fit(
             {
                 "first_name": first,
@@ -211,6 +214,7 @@ def parse_legislators(content: bytes, warnings: list[str]) -> dict[str, dict]:
                 "website": text(term.get("url")),
                 "contact_form_url": text(term.get("contact_form")),
                 "term_end": term_end,
+                "gender": gender if gender in ("F", "M") else "",
             },
             Legislator,
             f"{LEGISLATORS} {label}",

@@ -8,6 +8,7 @@ names are translated when shown.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Places that send a non-voting member to the House and have no senators.
 NON_STATES = {
@@ -40,6 +41,32 @@ COMMITTEE_ROLES = {
 }
 
 
+# Titles as shown to visitors. Spanish titles take the member's grammatical gender ("Senadora",
+# "Senador"), which the publishers record; without it the neutral form ("Senador/a") is used.
+TITLES = {
+    "senator": {
+        "F": pgettext_lazy("title of a woman in Congress", "Senator"),
+        "M": pgettext_lazy("title of a man in Congress", "Senator"),
+        "": _("Senator"),
+    },
+    "resident commissioner": {
+        "F": pgettext_lazy("title of a woman in Congress", "Resident Commissioner"),
+        "M": pgettext_lazy("title of a man in Congress", "Resident Commissioner"),
+        "": _("Resident Commissioner"),
+    },
+    "delegate": {
+        "F": pgettext_lazy("title of a woman in Congress", "Delegate"),
+        "M": pgettext_lazy("title of a man in Congress", "Delegate"),
+        "": _("Delegate"),
+    },
+    "representative": {
+        "F": pgettext_lazy("title of a woman in Congress", "Representative"),
+        "M": pgettext_lazy("title of a man in Congress", "Representative"),
+        "": _("Representative"),
+    },
+}
+
+
 class Chamber(models.TextChoices):
     SENATE = "senate", _("Senate")
     HOUSE = "house", _("House of Representatives")
@@ -62,6 +89,8 @@ class Legislator(models.Model):
     website = models.URLField(_("website"), max_length=300, blank=True)
     contact_form_url = models.URLField(_("contact form"), max_length=300, blank=True)
     term_end = models.DateField(_("term ends"), null=True, blank=True)
+    # "F", "M" or "" as the publishers record it; used only to word the title in Spanish.
+    gender = models.CharField(_("gender"), max_length=1, blank=True)
 
     class Meta:
         verbose_name = _("legislator")
@@ -80,12 +109,15 @@ class Legislator(models.Model):
     @property
     def title(self) -> str:
         if self.chamber == Chamber.SENATE:
-            return str(_("Senator"))
-        if self.state == "PR":
-            return str(_("Resident Commissioner"))
-        if self.is_delegate:
-            return str(_("Delegate"))
-        return str(_("Representative"))
+            kind = "senator"
+        elif self.state == "PR":
+            kind = "resident commissioner"
+        elif self.is_delegate:
+            kind = "delegate"
+        else:
+            kind = "representative"
+        titles = TITLES[kind]
+        return str(titles.get(self.gender, titles[""]))
 
     @property
     def seat(self) -> str:

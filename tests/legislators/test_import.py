@@ -8,6 +8,7 @@ import pytest
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from home import page_cache
 from states.congress import District, delegations, districts_for_zip, members_for_state
@@ -52,6 +53,13 @@ def test_the_import_stores_every_current_member_seat_and_zip_row(imported):
     assert {m.title for m in Legislator.objects.filter(state__in=TERRITORIES - {"PR"})} == {
         "Delegate"
     }
+    # The publishers' gender, which only words the Spanish titles: every member has one.
+    genders = Counter(Legislator.objects.values_list("gender", flat=True))
+    assert set(genders) == {"F", "M"} and sum(genders.values()) == 537
+    with translation.override("es"):
+        assert Legislator.objects.get(state="PR").title == "Comisionado Residente"
+        women = Legislator.objects.filter(chamber=Chamber.SENATE, gender="F")
+        assert women.exists() and {m.title for m in women} == {"Senadora"}
 
     assert ZipDistrict.objects.count() == 42033
     assert ZipDistrict.objects.values("zcta").distinct().count() == 33774

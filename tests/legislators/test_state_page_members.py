@@ -33,6 +33,7 @@ def colorado(home_page, spanish_home):
         first_name="Michael",
         last_name="Bennet",
         full_name="Michael F. Bennet",
+        gender="M",
         party="Democrat",
         phone="202-224-5852",
         website="https://www.bennet.senate.gov",
@@ -99,7 +100,7 @@ def test_the_spanish_state_page_lists_them_in_spanish(client, colorado):
     html = members_section(client.get("/es/evaluacion-por-estado/colorado/").content.decode())
     assert "Miembros del Congreso por Colorado" in html
     assert "<h3>Senadores</h3>" in html and "<h3>Representantes, por distrito</h3>" in html
-    assert "Senador/a Michael F. Bennet" in html and "Representante Joe Neguse" in html
+    assert "Senador Michael F. Bennet" in html and "Representante Joe Neguse" in html
     assert "Distrito 2 · Demócrata" in html and "Distrito 3 · Republicano" in html
     assert "Llamar al 202-224-5852" in html and "Formulario de contacto oficial" in html
     assert "Comité Judicial" in html
