@@ -46,7 +46,7 @@ run: demo
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadgroup
 
 # Chromium (Debian's package) and the offline checkers (axe-core, the Nu HTML checker, the MDN
 # HTTP Observatory) the browser and security tests use. Without them those tests skip with a
@@ -63,7 +63,7 @@ browser-tools:
 	@test -f $(OBSERVATORY_PRELOAD) || echo '{}' > $(OBSERVATORY_PRELOAD)
 
 test-fast: install lint
-	$(PY) -m pytest -m "not browser and not live"
+	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not live"
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

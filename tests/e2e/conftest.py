@@ -40,10 +40,14 @@ MIN_FILL_SECONDS = 1
 FILL_SECONDS = MIN_FILL_SECONDS + 0.2
 
 
+# tryfirst: the group must be on the items before pytest-xdist's own hook reads it.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # One process runs every journey, so the live site and Chromium start once.
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def free_port() -> int:
