@@ -45,8 +45,15 @@ run: demo
 		$(PY) manage.py db_worker & \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The suite runs on every core (pytest-xdist) and prints its 15 slowest tests. Locally the test
+# databases are kept between runs (--reuse-db: only new migrations run, in var/ for SQLite);
+# CI starts afresh (PYTEST_DB=--create-db TEST_SQLITE_NAME=). docs/testing.md says more.
+PYTEST_DB ?= --reuse-db
+TEST_SQLITE_NAME ?= $(CURDIR)/var/test-db.sqlite3
+PYTEST = mkdir -p var && TEST_SQLITE_NAME=$(TEST_SQLITE_NAME) $(PY) -m pytest -n auto --durations=15 $(PYTEST_DB)
+
 test: install lint
-	$(PY) -m pytest -n auto --dist loadgroup
+	$(PYTEST)
 
 # Chromium (Debian's package) and the offline checkers (axe-core, the Nu HTML checker, the MDN
 # HTTP Observatory) the browser and security tests use. Without them those tests skip with a
@@ -63,7 +70,7 @@ browser-tools:
 	@test -f $(OBSERVATORY_PRELOAD) || echo '{}' > $(OBSERVATORY_PRELOAD)
 
 test-fast: install lint
-	$(PY) -m pytest -n auto --dist loadgroup -m "not browser and not live"
+	$(PYTEST) -m "not browser and not live"
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -19,12 +19,15 @@ from tests.helpers import (
     BaselineSite,
     DemoDatabase,
     build_baseline_site,
+    compile_catalogues,
     find_baseline_site,
+    holds_migration_data,
     staff_user,
 )
 
 # Fixtures that tests in more than one folder use; a folder's own fixtures stay in its conftest.py.
 pytest_plugins = [
+    "tests.e2e.fixtures",
     "tests.home.fixtures",
     "tests.actions.letters.fixtures",
     "tests.actions.newsletter.fixtures",
@@ -38,6 +41,15 @@ hypothesis_settings.register_profile("dev", max_examples=25)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 DEMO_FIXTURE = "demo_site"
+
+
+def pytest_configure(config):
+    """Spanish pages need the compiled catalogue, which `make install` builds: compiled here too
+    (before any test process starts) when it is missing or older than its source."""
+    if not hasattr(config, "workerinput"):
+        compile_catalogues()
+
+
 _demo = DemoDatabase()
 
 
@@ -76,11 +88,17 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test databases, with the baseline site built in each, once."""
+def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb):
+    """pytest-django's test databases, with the baseline site built in each, once.
+
+    With --reuse-db (make test, locally) the databases of the last run are kept. A run that
+    ended with a transactional test left its database empty, even of what migrations made; that
+    is put back at the end of the run where it can be, and otherwise the database is made anew."""
+    connection = connections["default"]
     with django_db_blocker.unblock():
+        if django_db_keepdb and not holds_migration_data():
+            connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
         build_baseline_site()
-        connection = connections["default"]
         if getattr(connection, "_test_serialized_contents", None) is not None:
             # Tests that empty the database (transactional, serialized_rollback) put back what
             # migrations made, and the baseline with it.
@@ -88,6 +106,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     _demo.blocker = django_db_blocker
     yield
     _demo.roll_back()
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if django_db_keepdb and serialized is not None:
+        with django_db_blocker.unblock():
+            if not holds_migration_data():
+                connection.creation.deserialize_db_from_string(serialized)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -5,14 +5,17 @@ import io
 import os
 import shutil
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
+import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
 
@@ -48,6 +51,17 @@ def shared_data_folder(*names: str) -> Path | None:
     return None
 
 
+def compile_catalogues() -> None:
+    """Every locale's django.po compiled to django.mo where that is missing or stale (as `make
+    messages` does with gettext; polib needs no system package)."""
+    for source in (ROOT / "locale").glob("*/LC_MESSAGES/django.po"):
+        compiled = source.with_suffix(".mo")
+        if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
+            partial = compiled.with_suffix(".mo.partial")
+            polib.pofile(str(source)).save_as_mofile(str(partial))
+            partial.replace(compiled)
+
+
 def has_command(name: str) -> bool:
     return shutil.which(name) is not None
 
@@ -62,6 +76,26 @@ def staff_user(username: str, *codenames: str, groups: tuple[str, ...] = ()):
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
+
+
+def add_live_pages(factory, parent, count: int, **fields) -> list:
+    """`count` live pages under `parent`, dated as if published one a minute (the last is the
+    newest): the quick way to give a listing hundreds of children (a tenth of the time of
+    save_revision().publish(), which tests of publishing itself keep using)."""
+    now = timezone.now()
+    pages = []
+    for n in range(count):
+        published = now - timedelta(minutes=count - n)
+        pages.append(
+            factory(
+                parent=parent,
+                live=True,
+                first_published_at=published,
+                last_published_at=published,
+                **{name: value(n) if callable(value) else value for name, value in fields.items()},
+            )
+        )
+    return pages
 
 
 def queries_for(client, url: str) -> tuple[int, str]:
@@ -93,6 +127,12 @@ SPANISH_HOME = {
     "hero_heading": "Nadie está por encima de la ley",
     "hero_text": "Texto en español.",
 }
+
+
+def holds_migration_data() -> bool:
+    """Whether the database holds what migrations made (a transactional test's flush empties it):
+    Wagtail's root page and the groups."""
+    return Page.objects.filter(depth=1).exists() and Group.objects.exists()
 
 
 def find_baseline_site() -> BaselineSite | None:

@@ -1,20 +1,16 @@
 """Browser tests: a real server with demo content, driven by Debian's Chromium through Playwright.
 
 Each test process (pytest-xdist worker) that runs browser tests starts its own server, so the
-journeys run on both cores. The site itself (`make demo`'s content on a SQLite file, with the
-Congress data or a small sample of it) is built once per test run, by whichever process gets there
-first, and copied for each server. Tasks run immediately and emails are written to files, so
-journeys can follow emailed links.
+journeys run on every core. The site itself (`make demo`'s content on a SQLite file, with the
+Congress data or a small sample of it) is built once per test run (tests/e2e/fixtures.py:
+built_site) and copied for each server. Tasks run immediately and emails are written to files,
+so journeys can follow emailed links.
 """
 
-import fcntl
-import os
 import shutil
 import subprocess
-import sys
 import time
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,85 +18,19 @@ import pytest
 from tests.e2e.helpers import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    MIN_FILL_SECONDS,
+    MANAGE,
     ROOT,
     LiveSite,
     free_port,
+    site_environment,
 )
 from tests.helpers import require_tool
-
-MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-
-
-def site_environment(workdir: Path, url: str = "http://127.0.0.1") -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.base",
-        "DEBUG": "1",
-        "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(workdir / "mail"),
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "LOG_LEVEL": "WARNING",
-        # Links in emails lead to this server, so a journey can follow them as a person would.
-        "BASE_URL": url,
-        # Every browser here comes from 127.0.0.1: one address, many people.
-        "SPAM_RATE_LIMIT_COUNT": "1000",
-        "SPAM_MIN_FILL_SECONDS": str(MIN_FILL_SECONDS),
-    }
-
-
-@contextmanager
-def exclusive(lock: Path):
-    """One process at a time, across the test run's workers."""
-    with lock.open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def build_site(folder: Path) -> None:
-    """The demo site with members of Congress, and the list of its page types."""
-    folder.mkdir(parents=True, exist_ok=True)
-    env = site_environment(folder)
-    subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*MANAGE, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
-    # Members of Congress for the letter journeys, unless the demo imported the real ones.
-    load = "from tests.actions.letters.helpers import load_sample_congress as load; load()"
-    subprocess.run(
-        [*MANAGE, "shell", "-c", load], env=env, check=True, cwd=ROOT, capture_output=True
-    )
-    listing = subprocess.run(
-        [*MANAGE, "check_pages", "--list-types"],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout
-    (folder / "page-types.txt").write_text(listing)
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Path:
-    """The site built once for the whole run (its workers share the run's temporary folder)."""
-    run_folder = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        run_folder = run_folder.parent
-    template = run_folder / "live-site-template"
-    with exclusive(run_folder / "live-site.lock"):
-        if not (template / "page-types.txt").exists():
-            build_site(template)
-    return template
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,15 @@
-"""Helpers for the browser tests: Chromium's settings, the live site's handle, and the checks
-(axe-core, the Nu HTML checker, keyboard focus, screenshots)."""
+"""Helpers for the browser tests: building the demo site for a server, Chromium's settings, the
+live site's handle, and the checks (axe-core, the Nu HTML checker, keyboard focus, screenshots)."""
 
 import email
+import fcntl
 import json
 import os
 import shutil
 import socket
 import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -117,3 +120,58 @@ def tab_to(page, predicate_js: str, limit: int = 80) -> None:
         if page.evaluate(f"(el => {predicate_js})(document.activeElement)"):
             return
     pytest.fail(f"keyboard focus never reached an element where {predicate_js}")
+
+
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+
+
+def site_environment(workdir: Path, url: str = "http://127.0.0.1") -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(workdir / "mail"),
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "LOG_LEVEL": "WARNING",
+        # Links in emails lead to this server, so a journey can follow them as a person would.
+        "BASE_URL": url,
+        # Every browser here comes from 127.0.0.1: one address, many people.
+        "SPAM_RATE_LIMIT_COUNT": "1000",
+        "SPAM_MIN_FILL_SECONDS": str(MIN_FILL_SECONDS),
+    }
+
+
+@contextmanager
+def exclusive(lock: Path):
+    """One process at a time, across the test run's workers."""
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_site(folder: Path) -> None:
+    """The demo site with members of Congress, and the list of its page types."""
+    folder.mkdir(parents=True, exist_ok=True)
+    env = site_environment(folder)
+    subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*MANAGE, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
+    # Members of Congress for the letter journeys, unless the demo imported the real ones.
+    load = "from tests.actions.letters.helpers import load_sample_congress as load; load()"
+    subprocess.run(
+        [*MANAGE, "shell", "-c", load], env=env, check=True, cwd=ROOT, capture_output=True
+    )
+    listing = subprocess.run(
+        [*MANAGE, "check_pages", "--list-types"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
+    (folder / "page-types.txt").write_text(listing)

@@ -4,10 +4,10 @@
 // node observatory_package.mjs < requests.json
 //     a JSON array of the responses tests/security/helpers.py collected for each page through
 //     Django's test client; prints an array of {score, grade, results}, one per page;
-// node observatory_package.mjs --live HOST HTTP_PORT HTTPS_PORT PATH
-//     the package's own retriever fetches HOST over both schemes (its CLI only knows ports 80
-//     and 443, hence this entry point); loopback hosts only, see test_observatory_live.py;
-//     prints one {score, grade, results}.
+// node observatory_package.mjs --live HOST HTTP_PORT HTTPS_PORT PATH...
+//     the package's own retriever fetches each path from HOST over both schemes (its CLI only
+//     knows ports 80 and 443, hence this entry point); loopback hosts only, see
+//     test_observatory_live.py; prints an array of {score, grade, results}, one per path.
 import { readFileSync } from "node:fs";
 
 import { AxiosHeaders } from "axios";
@@ -63,15 +63,23 @@ function fromTestClient(input) {
   return requests;
 }
 
-async function fromLiveServer([hostname, httpPort, httpsPort, path]) {
+async function fromLiveServer(hostname, httpPort, httpsPort, path) {
   if (!["localhost", "127.0.0.1", "::1"].includes(hostname)) {
     throw new Error(`refusing to scan a non-loopback host: ${hostname}`);
   }
   const requests = await retrieve(hostname, { httpPort, httpsPort, path });
   if (!requests.responses.auto) {
-    throw new Error("The site seems to be down.");
+    throw new Error(`The site seems to be down (${path}).`);
   }
   return requests;
+}
+
+async function scanLive([hostname, httpPort, httpsPort, ...paths]) {
+  const scores = [];
+  for (const path of paths) {
+    scores.push(score(await fromLiveServer(hostname, httpPort, httpsPort, path)));
+  }
+  return scores;
 }
 
 // src/scanner/index.js, from "Run all the tests on the result" to getGradeForScore.
@@ -100,6 +108,6 @@ function score(requests) {
 
 const output =
   process.argv[2] === "--live"
-    ? score(await fromLiveServer(process.argv.slice(3)))
+    ? await scanLive(process.argv.slice(3))
     : JSON.parse(readFileSync(0, "utf8")).map((input) => score(fromTestClient(input)));
 console.log(JSON.stringify(output));

@@ -9,10 +9,11 @@ from django.test import RequestFactory
 
 from home.factories import CampaignImageFactory
 from stories.choices import HarmType, Outcome
+from stories.factories import CaseStoryPageFactory
 from stories.filters import StoryFilters
 from stories.models import CaseStoryPage
 from stories.models.index import STORIES_PER_PAGE
-from tests.helpers import warm_queries
+from tests.helpers import add_live_pages, warm_queries
 from tests.stories import helpers as support
 from tests.stories.helpers import make_story, translate_story
 
@@ -194,16 +195,19 @@ def test_index_query_count_does_not_grow_with_stories(client, story_index, setti
     # No rendition cache: every rendition must come from the prefetch, not one query per card.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
+    images = [CampaignImageFactory() for _ in range(STORIES_PER_PAGE)]  # one per card
+
     def add_stories(count, start):
-        for n in range(start, start + count):
-            make_story(
-                story_index,
-                slug=f"s-{n}",
-                state_code=["TX", "AZ", "GA", "CA"][n % 4],
-                outcome=Outcome.values[n % len(Outcome.values)],
-                decision_year=2000 + n % 20,
-                hero_image=CampaignImageFactory(),
-            )
+        add_live_pages(
+            CaseStoryPageFactory,
+            story_index,
+            count,
+            slug=lambda n: f"s-{start + n}",
+            state_code=lambda n: ["TX", "AZ", "GA", "CA"][(start + n) % 4],
+            outcome=lambda n: Outcome.values[(start + n) % len(Outcome.values)],
+            decision_year=lambda n: 2000 + (start + n) % 20,
+            hero_image=lambda n: images[n % len(images)],
+        )
 
     url = "/en/stories/?outcome=qi-granted&page=1"
     add_stories(10, 0)

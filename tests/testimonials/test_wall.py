@@ -5,12 +5,11 @@ page when there is one, and costs the same number of queries for 10 voices as fo
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from home.factories import CampaignImageFactory
 from testimonials.factories import TestimonialPageFactory
 from testimonials.wall import VOICES_PER_PAGE, latest_voices, state_pages
+from tests.helpers import add_live_pages, warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +22,13 @@ def make_voices(wall, count: int, photos: list | None = None, **fields):
         voice.save_revision().publish()
         voices.append(voice)
     return voices
+
+
+def add_voices(wall, count: int, photos: list, **fields) -> list:
+    """Many published voices at once (tests of listing costs, not of publishing)."""
+    return add_live_pages(
+        TestimonialPageFactory, wall, count, photo=lambda n: photos[n % len(photos)], **fields
+    )
 
 
 def names_on(html: str) -> list[str]:
@@ -91,22 +97,14 @@ def test_anonymous_voices_show_neither_name_nor_city(client, wall):
     assert "Anonymous supporter" in html and "Smallville" not in html and "Kansas" in html
 
 
-def query_count(client, url: str) -> int:
-    client.get(url)  # warm up: renditions and per-process caches
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_the_wall_costs_the_same_queries_for_10_and_300_voices(client, wall):
     photos = [CampaignImageFactory() for _ in range(VOICES_PER_PAGE)]
-    make_voices(wall, 10, photos=photos, state_code="TX")
-    few = query_count(client, wall.url)
-    few_filtered = query_count(client, wall.url + "?state=TX&category=other&page=1")
-    make_voices(wall, 290, photos=photos, state_code="TX")
-    many = query_count(client, wall.url)
-    many_filtered = query_count(client, wall.url + "?state=TX&category=other&page=2")
+    add_voices(wall, 10, photos, state_code="TX")
+    few = warm_queries(client, wall.url)[0]
+    few_filtered = warm_queries(client, wall.url + "?state=TX&category=other&page=1")[0]
+    add_voices(wall, 290, photos, state_code="TX")
+    many = warm_queries(client, wall.url)[0]
+    many_filtered = warm_queries(client, wall.url + "?state=TX&category=other&page=2")[0]
     assert few == many, (few, many)
     assert few_filtered == many_filtered, (few_filtered, many_filtered)
     html = client.get(wall.url).content.decode()
@@ -140,10 +138,10 @@ def test_the_home_page_block_costs_the_same_queries_for_10_and_300_voices(client
     home_page.body = [("voices_from_state", {"heading": "", "state_code": "UT", "count": 3})]
     home_page.save_revision().publish()
     photos = [CampaignImageFactory() for _ in range(3)]
-    make_voices(wall, 10, photos=photos, state_code="UT")
-    few = query_count(client, "/en/")
-    make_voices(wall, 290, photos=photos, state_code="UT")
-    assert query_count(client, "/en/") == few
+    add_voices(wall, 10, photos, state_code="UT")
+    few = warm_queries(client, "/en/")[0]
+    add_voices(wall, 290, photos, state_code="UT")
+    assert warm_queries(client, "/en/")[0] == few
 
 
 def test_a_state_filter_and_a_voice_link_to_the_states_page_when_it_exists(
