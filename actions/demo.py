@@ -5,8 +5,8 @@ from wagtail.models import Locale
 
 from actions import demo_letters, demo_petitions
 from actions.models import SignupPage
-from home.demo_content import Phrasebook
-from home.localization import translate
+from core.demo_content import Phrasebook
+from core.localization import translate
 from home.models import HomePage
 
 tr = Phrasebook()

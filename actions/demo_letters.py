@@ -8,8 +8,8 @@ public data; without them the page says letters are not available yet.
 from wagtail.models import Locale
 
 from actions.letters.models import LetterPage
-from home.demo_content import Phrasebook
-from home.localization import translate
+from core.demo_content import Phrasebook
+from core.localization import translate
 from home.models import HomePage
 from states.models import FEDERAL, Bill
 

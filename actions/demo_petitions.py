@@ -13,8 +13,8 @@ from wagtail.models import Locale
 
 from actions.models import Organization, PetitionOrganisation, PetitionPage, PledgePage, Signature
 from actions.zip_codes import state_for_zip
-from home.demo_content import Phrasebook
-from home.localization import translate
+from core.demo_content import Phrasebook
+from core.localization import translate
 from home.models import CampaignImage, HomePage
 
 tr = Phrasebook()

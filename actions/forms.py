@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.models import Signature
 from actions.zip_codes import normalise_zip, state_for_zip
-from home.forms import EmailAddressField, strip_bidi_controls
-from home.outbox.models import normalise_address
-from home.spam import SpamProtectedForm
+from core.forms import EmailAddressField, strip_bidi_controls
+from core.outbox.models import normalise_address
+from core.spam import SpamProtectedForm
 
 
 class NewsletterSignupForm(SpamProtectedForm):

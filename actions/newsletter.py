@@ -18,9 +18,9 @@ from wagtail.models import Page
 
 from actions.forms import NewsletterSignupForm
 from actions.models import Subscriber
-from home.outbox import queue_email
-from home.outbox.models import normalise_address
-from home.spam import is_spam
+from core.outbox import queue_email
+from core.outbox.models import normalise_address
+from core.spam import is_spam
 
 CONFIRM_SALT = "actions.newsletter.confirm"
 UNSUBSCRIBE_SALT = "actions.newsletter.unsubscribe"
@@ -212,7 +212,7 @@ def unsubscribe(subscriber: Subscriber) -> bool:
 
 
 def unsubscribe_address(email: str) -> None:
-    """For the provider's unsubscribe events (home.outbox.webhooks.address_unsubscribed)."""
+    """For the provider's unsubscribe events (core.outbox.webhooks.address_unsubscribed)."""
     subscriber = Subscriber.objects.filter(email=normalise_address(email)).first()
     if subscriber is not None:
         unsubscribe(subscriber)

@@ -23,8 +23,8 @@ from django.utils import translation
 
 from actions.forms import SignatureForm
 from actions.models import Signature
-from home.outbox import queue_email
-from home.spam import over_rate_limit
+from core.outbox import queue_email
+from core.spam import over_rate_limit
 
 logger = logging.getLogger(__name__)
 

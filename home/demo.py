@@ -7,8 +7,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
 
-from home.demo_content import Phrasebook
-from home.localization import translate
+from core.demo_content import Phrasebook
+from core.localization import translate
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 
 tr = Phrasebook()

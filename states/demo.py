@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
-from home.demo_content import Phrasebook
-from home.localization import translate
+from core.demo_content import Phrasebook
+from core.localization import translate
 from states import seed
 from states.models import AssessmentStatus, Bill, BillStatus, BillStatusChange, Criterion
 from states.models import StateAssessment as Assessment

@@ -10,10 +10,10 @@ from django.core.management.base import CommandError
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.demo_content import Phrasebook
-from home.localization import MissingDemoTranslation, translate
+from core.demo_content import Phrasebook
+from core.localization import MissingDemoTranslation, translate
+from core.us_states import US_STATES, state_name_in
 from home.models import HomePage
-from home.us_states import US_STATES, state_name_in
 from states.models import Criterion, StateIndexPage, StatePage
 
 tr = Phrasebook()

@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from home.us_states import state_name
+from core.us_states import state_name
 from states.geography import map_frame, map_shapes
 from states.models import StateIndexPage
 from states.scorecard import Scorecard, StateScore, build_scorecard, sort_key

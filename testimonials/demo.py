@@ -5,8 +5,8 @@ moderation queue, one of them sent in Spanish). Every person here is made up."""
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.demo_content import Phrasebook
-from home.localization import translate
+from core.demo_content import Phrasebook
+from core.localization import translate
 from home.models import HomePage
 from testimonials.demo_voices import PUBLISHED, QUEUED, QUEUED_SPANISH
 from testimonials.models import (

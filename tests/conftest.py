@@ -7,8 +7,8 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core.localization import translate
 from home.factories import HomePageFactory
-from home.localization import translate
 
 
 def require_tool(available: bool, reason: str) -> None:
@@ -35,8 +35,8 @@ def anymail_test_backend(settings):
 @pytest.fixture(autouse=True)
 def fresh_site_cache():
     """Each test's database starts afresh, so cached pages and site-wide data must too: the
-    rollback of the previous test sent no signal (home/page_cache.py, home/site_cache.py)."""
-    from home.page_cache import purge_all
+    rollback of the previous test sent no signal (core/page_cache.py, core/site_cache.py)."""
+    from core.page_cache import purge_all
 
     purge_all()
 

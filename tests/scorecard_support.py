@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
-from home.us_states import state_name
+from core.us_states import state_name
 from states import seed
 from states.factories import (
     BillFactory,

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.localization import translate
+from core.localization import translate
 from stories.factories import (
     CaseStoryPageFactory,
     NewsIndexPageFactory,

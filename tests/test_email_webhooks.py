@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from home.outbox import queue_email
-from home.outbox.models import OutboundEmail, ProcessedWebhookEvent, Suppression
-from home.outbox.webhooks import address_unsubscribed
+from core.outbox import queue_email
+from core.outbox.models import OutboundEmail, ProcessedWebhookEvent, Suppression
+from core.outbox.webhooks import address_unsubscribed
 
 URL = "/anymail/postmark/tracking/"
 SECRET = "webhook:test-only-secret"  # config/settings/test.py
@@ -146,8 +146,8 @@ def test_webhooks_are_refused_until_a_secret_is_configured(client, settings):
 
 
 def test_the_deploy_check_warns_without_a_webhook_secret(settings):
-    from home.outbox.checks import webhook_secret_check
+    from core.outbox.checks import webhook_secret_check
 
     assert webhook_secret_check(None) == []
     settings.ANYMAIL = {}
-    assert [m.id for m in webhook_secret_check(None)] == ["home.W001"]
+    assert [m.id for m in webhook_secret_check(None)] == ["core.W001"]

@@ -1,6 +1,6 @@
 """A story's article and sharing metadata are rendered once per page, language and host until the
 next publish (`{% fragment_cache %}`, home/templatetags/campaign_tags.py), and the page itself is
-remembered as published (home/site_cache.py). What editors change must still show at once, a
+remembered as published (core/site_cache.py). What editors change must still show at once, a
 preview must show the draft and never be stored, and visitors on another host get their own URLs.
 The page cache is off here (config/settings/test.py), as for a visitor with a session."""
 
@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.blocks import StreamValue
 
-from home import page_cache
+from core import page_cache
 from home.factories import CampaignImageFactory
 from tests import stories_support as support
 from tests.stories_support import make_story

@@ -14,12 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from actions import newsletter
 from actions.factories import SignupPageFactory, SubscriberFactory
 from actions.models import SignupPage, Subscriber
-from home.localization import translate
-from home.models import RateLimitCounter
-from home.outbox.maintenance import run_maintenance
-from home.outbox.models import OutboundEmail
-from home.outbox.webhooks import address_unsubscribed
-from home.spam import started_token
+from core.localization import translate
+from core.models import RateLimitCounter
+from core.outbox.maintenance import run_maintenance
+from core.outbox.models import OutboundEmail
+from core.outbox.webhooks import address_unsubscribed
+from core.spam import started_token
 from tests import fakes
 
 pytestmark = pytest.mark.django_db
@@ -369,7 +369,7 @@ def test_signups_survive_a_provider_outage_and_each_is_sent_once(
     settings.EMAIL_BACKEND = "tests.fakes.FlakyEmailBackend"
     fakes.Provider.reset()
     clock = fakes.FakeClock()
-    monkeypatch.setattr("home.outbox.clock.now", clock)
+    monkeypatch.setattr("core.outbox.clock.now", clock)
     failures = cycle([fakes.connection_refused, fakes.server_error, fakes.timeout])
     monkeypatch.setattr(fakes.Provider, "failure", staticmethod(lambda: next(failures)()))
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from actions.factories import SubscriberFactory
 from actions.models import Subscriber
-from home.outbox.models import OutboundEmail
+from core.outbox.models import OutboundEmail
 
 pytestmark = pytest.mark.django_db
 

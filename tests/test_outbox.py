@@ -13,12 +13,12 @@ from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
-from home.outbox import queue_email
-from home.outbox.api import InvalidRecipient
-from home.outbox.maintenance import run_maintenance
-from home.outbox.models import OutboundEmail, Suppression
-from home.outbox.sending import backoff_delay, deliver
-from home.outbox.tasks import outbox_maintenance, schedule_maintenance, send_outbound_email
+from core.outbox import queue_email
+from core.outbox.api import InvalidRecipient
+from core.outbox.maintenance import run_maintenance
+from core.outbox.models import OutboundEmail, Suppression
+from core.outbox.sending import backoff_delay, deliver
+from core.outbox.tasks import outbox_maintenance, schedule_maintenance, send_outbound_email
 from tests import fakes
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def clock(monkeypatch):
     fake = fakes.FakeClock()
-    monkeypatch.setattr("home.outbox.clock.now", fake)
+    monkeypatch.setattr("core.outbox.clock.now", fake)
     return fake
 
 
@@ -361,7 +361,7 @@ def test_a_short_retry_window_setting_is_respected(
 
 
 def test_old_finished_rows_and_webhook_events_are_pruned(django_capture_on_commit_callbacks):
-    from home.outbox.models import ProcessedWebhookEvent
+    from core.outbox.models import ProcessedWebhookEvent
 
     sent = committed_notice(django_capture_on_commit_callbacks, key="old")
     queued = OutboundEmail.objects.create(

@@ -8,10 +8,10 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
+from core.page_cache import response_is_cacheable
+from core.spam import started_token
 from home.factories import StandardPageFactory
 from home.models import FooterText
-from home.page_cache import response_is_cacheable
-from home.spam import started_token
 
 
 @pytest.fixture(autouse=True)

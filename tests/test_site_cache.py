@@ -1,4 +1,4 @@
-"""The site cache (home/site_cache.py): what every page reads is kept between requests, and
+"""The site cache (core/site_cache.py): what every page reads is kept between requests, and
 anything an editor publishes, moves, restricts or configures shows on the very next request,
 with the page cache off, as the uncached benchmark serves pages."""
 
@@ -13,11 +13,11 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-from home import page_cache, site_cache
+from core import page_cache, site_cache
+from core.localization import translate
+from core.spam import STARTED_FIELD
 from home.factories import StandardPageFactory
-from home.localization import translate
 from home.models import FooterText, SiteSettings
-from home.spam import STARTED_FIELD
 
 
 @pytest.fixture(autouse=True)

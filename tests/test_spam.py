@@ -1,4 +1,4 @@
-"""home/spam.py: the shared honeypot, minimum fill time and per-IP rate limit."""
+"""core/spam.py: the shared honeypot, minimum fill time and per-IP rate limit."""
 
 import time
 
@@ -6,8 +6,8 @@ import pytest
 from django import forms
 from django.test import RequestFactory
 
-from home import spam
-from home.models import RateLimitCounter
+from core import spam
+from core.models import RateLimitCounter
 
 
 class PetitionLikeForm(spam.SpamProtectedForm):

@@ -1,4 +1,4 @@
-from home.us_states import US_STATES, state_name
+from core.us_states import US_STATES, state_name
 
 
 def test_fifty_states_and_dc_sorted_by_name():

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.forms import NAME_ERRORS, single_line
 from actions.zip_codes import normalise_zip
-from home.forms import EmailAddressField
-from home.outbox.models import normalise_address
-from home.spam import SpamProtectedForm
+from core.forms import EmailAddressField
+from core.outbox.models import normalise_address
+from core.spam import SpamProtectedForm
 from states.congress import District
 
 ZIP_HELP = _("Five digits, like 20515. ZIP+4 is fine too.")

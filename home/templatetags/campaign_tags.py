@@ -5,10 +5,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from home import site_cache
-from home.i18n import page_language_links, path_language_links, with_query
+from core import site_cache
+from core.i18n import page_language_links, path_language_links, with_query
+from core.spam import STARTED_FIELD, started_token
 from home.models import FooterText
-from home.spam import STARTED_FIELD, started_token
 
 register = template.Library()
 

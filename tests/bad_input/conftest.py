@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from actions.factories import PledgePageFactory, SignupPageFactory
-from home.localization import translate
+from core.localization import translate
 from tests.bad_input.support import Forms
 from tests.letters.conftest import bill, congress, letter_page  # noqa: F401 (fixtures)
 from tests.petitions.conftest import petition  # noqa: F401 (a fixture)

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from home import page_cache
+from core import page_cache
 from states.congress import District, delegations, districts_for_zip, members_for_state
 from states.models import (
     Chamber,

@@ -5,7 +5,7 @@ import time
 from django.test import Client
 from wagtail_localize.strings import StringValue
 
-from home.spam import started_token
+from core.spam import started_token
 
 
 def letter_data(**extra) -> dict:

@@ -4,7 +4,7 @@ import pytest
 
 from actions.factories import OrganizationFactory, PetitionPageFactory
 from actions.models import PetitionOrganisation
-from home.localization import translate
+from core.localization import translate
 from tests.petitions.helpers import spanish_strings
 
 

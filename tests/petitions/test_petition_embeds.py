@@ -9,7 +9,7 @@ from django.test import Client
 
 from actions.factories import PledgePageFactory, SignatureFactory
 from actions.models import Signature
-from home.security import EMBED_ATTRIBUTE
+from core.security import EMBED_ATTRIBUTE
 from tests.petitions.helpers import sign
 
 pytestmark = pytest.mark.django_db

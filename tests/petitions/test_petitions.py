@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from actions import signing
 from actions.factories import PledgePageFactory, SignatureFactory
 from actions.models import PetitionPage, PledgePage, Signature, Subscriber
-from home.outbox.models import OutboundEmail
+from core.outbox.models import OutboundEmail
 from tests.petitions.helpers import sign
 
 pytestmark = pytest.mark.django_db
@@ -198,7 +198,7 @@ def test_recent_signers_show_only_first_name_and_state_of_those_who_agreed(clien
 def test_participating_organisations_are_listed_in_the_pages_language(
     client, petition, organisations, spanish_home
 ):
-    from home.localization import translate
+    from core.localization import translate
     from tests.petitions.helpers import spanish_strings
 
     for organisation in organisations:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from actions.zip_codes import normalise_zip, state_for_zip
-from home.us_states import US_STATES
+from core.us_states import US_STATES
 from tests.conftest import require_tool
 
 ZCCD = Path("/work/shared/data/zccd.csv")

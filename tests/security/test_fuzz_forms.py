@@ -19,9 +19,9 @@ from wagtail.models import Locale
 
 from actions.factories import PledgePageFactory, SignupPageFactory
 from actions.models import Signature, Subscriber
+from core.localization import translate
+from core.spam import started_token
 from home.factories import StandardPageFactory
-from home.localization import translate
-from home.spam import started_token
 from testimonials.models import TestimonialPage
 from tests.petitions.conftest import petition  # noqa: F401 (a fixture)
 from tests.security.test_fuzz import hostile_text

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
+from core.security import permissions_policy_header
 from home.factories import StandardPageFactory
-from home.security import permissions_policy_header
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ import hashlib
 import pytest
 from django.test import RequestFactory
 
-from home.privacy import IP_HASH_LENGTH, client_ip, hash_ip
+from core.privacy import IP_HASH_LENGTH, client_ip, hash_ip
 
 
 def test_hash_is_keyed_stable_and_short(settings):

@@ -1,0 +1,14 @@
+"""The platform's tables: the email outbox, spam counters and the erasure log."""
+
+from core.outbox.models import OutboundEmail, ProcessedWebhookEvent, Suppression
+
+from .privacy import ErasureRequest
+from .spam import RateLimitCounter
+
+__all__ = [
+    "ErasureRequest",
+    "OutboundEmail",
+    "ProcessedWebhookEvent",
+    "RateLimitCounter",
+    "Suppression",
+]
