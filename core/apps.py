@@ -15,8 +15,11 @@ class CoreConfig(AppConfig):
         from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from core import site_cache
-        from core.outbox import checks  # noqa: F401 (registers the deploy check)
+        from core import (
+            checks,  # noqa: F401 (registers the settings checks)
+            site_cache,
+        )
+        from core.outbox import checks as outbox_checks  # noqa: F401 (the deploy check)
         from core.outbox.webhooks import handle_tracking_event
         from core.page_cache import purge_all
 

@@ -11,7 +11,6 @@ import hmac
 import ipaddress
 
 from django.conf import settings
-from django.http import HttpRequest
 
 IP_HASH_LENGTH = 32  # hex characters: 128 bits, plenty to tell addresses apart
 
@@ -41,29 +40,6 @@ def hash_ip(ip: str) -> str:
     """HMAC-SHA256 of the normalised address, truncated to IP_HASH_LENGTH hex characters."""
     digest = hmac.new(ip_hash_key(), normalize_ip(ip).encode(), hashlib.sha256).hexdigest()
     return digest[:IP_HASH_LENGTH]
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The visitor's address as the site can trust it.
-
-    With settings.TRUSTED_PROXY_COUNT = 0 (the default) that is REMOTE_ADDR: X-Forwarded-For is
-    whatever the client chose to send. Behind N proxies that each append the address they saw,
-    the client's address is the Nth entry from the right; entries further left were written by
-    the client and are ignored. With one proxy that replaces the header, the only entry is it.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies <= 0:
-        return remote
-    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    hops = [hop for hop in hops if hop]
-    if len(hops) < proxies:
-        return remote  # fewer hops than proxies: the header did not come through them all
-    candidate = hops[-proxies]
-    try:
-        return ipaddress.ip_address(candidate).compressed
-    except ValueError:
-        return remote
 
 
 def hash_email(email: str) -> str:

@@ -29,6 +29,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.client_ip import client_ip
 from core.models import RateLimitCounter
 
 logger = logging.getLogger(__name__)
@@ -88,24 +89,16 @@ class SpamProtectedForm(forms.Form):
         return None
 
 
-def client_ip(request) -> str:
-    """The visitor's address. Behind N trusted proxies (SPAM_TRUSTED_PROXIES=N) it is the Nth
-    address from the right of X-Forwarded-For; anything further left can be forged."""
-    proxies = int(getattr(settings, "SPAM_TRUSTED_PROXIES", 0))
-    address = request.META.get("REMOTE_ADDR", "")
-    if proxies > 0:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= proxies:
-            address = forwarded[-proxies]
+def rate_limit_subject(ip: str) -> str:
+    """What the rate limit counts for an address: the address itself, or its /64 for IPv6 (one
+    household or phone usually holds a whole /64)."""
     try:
-        ip = ipaddress.ip_address(address)
+        address = ipaddress.ip_address(ip)
     except ValueError:
-        return address[:64]
-    if ip.version == 6:
-        # One household or phone usually holds a whole /64: count it as one address.
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
+        return ip[:64]
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
 
 
 def _key(bucket: str, ip: str) -> str:
@@ -149,7 +142,7 @@ def over_rate_limit(request, bucket: str, limit: int | None = None) -> bool:
     A form may pass its own `limit` (petitions allow more: many people sign from one network)."""
     default_limit, window = rate_limit()
     limit = default_limit if limit is None else limit
-    ip = client_ip(request)
+    ip = rate_limit_subject(client_ip(request))
     # The window is part of the key so that the Redis counter expires with its window.
     key = _key(bucket, f"{ip}|{int(timezone.now().timestamp()) // window}")
     count = _count_in_redis(key, window)

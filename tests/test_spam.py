@@ -46,18 +46,21 @@ def test_the_minimum_fill_time_is_a_setting(settings):
     assert bound(form_started=spam.started_token()).bot_reason() is None
 
 
-def test_behind_a_proxy_the_client_is_the_address_the_proxy_saw(settings):
+@pytest.mark.django_db
+def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_saw(settings):
+    settings.SPAM_RATE_LIMIT_COUNT = 1
     forged_then_real = "6.6.6.6, 203.0.113.5"
-    assert spam.client_ip(request("10.0.0.1", forged_then_real)) == "10.0.0.1"
-    settings.SPAM_TRUSTED_PROXIES = 1
-    assert spam.client_ip(request("10.0.0.1", forged_then_real)) == "203.0.113.5"
-    assert spam.client_ip(request("10.0.0.1")) == "10.0.0.1"
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert spam.over_rate_limit(request("10.0.0.1", forged_then_real), "petition") is False
+    # Another forged entry, the same real address behind the same proxy: the same counter.
+    assert spam.over_rate_limit(request("10.0.0.1", "7.7.7.7, 203.0.113.5"), "petition") is True
 
 
 def test_ipv6_addresses_count_per_64_block():
-    first = spam.client_ip(request("2001:db8:1:2:aaaa::1"))
-    second = spam.client_ip(request("2001:db8:1:2:bbbb::9"))
+    first = spam.rate_limit_subject("2001:db8:1:2:aaaa::1")
+    second = spam.rate_limit_subject("2001:db8:1:2:bbbb::9")
     assert first == second == "2001:db8:1:2::/64"
+    assert spam.rate_limit_subject("192.0.2.1") == "192.0.2.1"
 
 
 @pytest.mark.django_db

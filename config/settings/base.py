@@ -289,8 +289,6 @@ SPAM_RATE_LIMIT_WINDOW = int(os.environ.get("SPAM_RATE_LIMIT_WINDOW", "3600"))
 # Signatures (actions/signing.py): more per IP than other forms, since a whole campus or office
 # may sign from one address after the same email; the bench raises it (docs/petitions.md).
 SIGNATURE_RATE_LIMIT_COUNT = int(os.environ.get("SIGNATURE_RATE_LIMIT_COUNT", "100"))
-# How many proxies (CDN, load balancer) sit in front of the app and append to X-Forwarded-For.
-SPAM_TRUSTED_PROXIES = int(os.environ.get("SPAM_TRUSTED_PROXIES", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "End Qualified Immunity")
@@ -404,10 +402,18 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 # Who may frame views marked with core.security.allow_framing (the partners' embeds).
 EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS", "https:")
 
-# Client IP addresses: only ever stored as keyed hashes (core/privacy.py). Behind N reverse
-# proxies that append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N; otherwise REMOTE_ADDR is used.
+# Client IP addresses (core/client_ip.py: rate limits, IP hashes, logs), only ever stored as keyed
+# hashes (core/privacy.py). Behind N reverse proxies that append to X-Forwarded-For, set
+# TRUSTED_PROXY_COUNT=N; otherwise REMOTE_ADDR is used. SPAM_TRUSTED_PROXIES is its old name, still
+# read when TRUSTED_PROXY_COUNT is unset (core.W002 warns when both are set and disagree).
 IP_HASH_KEY = os.environ.get("IP_HASH_KEY", "")
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+
+def env_trusted_proxy_count(environ=os.environ) -> int:
+    return int(environ.get("TRUSTED_PROXY_COUNT") or environ.get("SPAM_TRUSTED_PROXIES") or "0")
+
+
+TRUSTED_PROXY_COUNT = env_trusted_proxy_count()
 
 # Supporters' submissions (signatures, letters) are anonymised this many days after their action
 # closes, by `manage.py apply_retention` (core/personal_data.py, docs/privacy.md).

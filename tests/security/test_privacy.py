@@ -5,7 +5,8 @@ import hashlib
 import pytest
 from django.test import RequestFactory
 
-from core.privacy import IP_HASH_LENGTH, client_ip, hash_ip
+from core.client_ip import client_ip
+from core.privacy import IP_HASH_LENGTH, hash_ip
 
 
 def test_hash_is_keyed_stable_and_short(settings):
@@ -70,3 +71,29 @@ def test_behind_two_proxies_the_second_entry_from_the_right(settings):
 def test_missing_or_garbled_forwarded_for_falls_back_to_remote_addr(settings, forwarded):
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(request_from("192.0.2.10", forwarded)) == "192.0.2.10"
+
+
+def test_the_old_spam_setting_name_is_read_when_the_new_one_is_unset():
+    from config.settings.base import env_trusted_proxy_count
+
+    assert env_trusted_proxy_count({}) == 0
+    assert env_trusted_proxy_count({"SPAM_TRUSTED_PROXIES": "2"}) == 2
+    assert env_trusted_proxy_count({"SPAM_TRUSTED_PROXIES": "2", "TRUSTED_PROXY_COUNT": "1"}) == 1
+
+
+def test_both_proxy_settings_set_differently_is_a_warning(monkeypatch, settings):
+    from core.checks import trusted_proxies_agree
+
+    monkeypatch.delenv("SPAM_TRUSTED_PROXIES", raising=False)
+    monkeypatch.delenv("TRUSTED_PROXY_COUNT", raising=False)
+    assert trusted_proxies_agree(None) == []
+    monkeypatch.setenv("TRUSTED_PROXY_COUNT", "1")
+    monkeypatch.setenv("SPAM_TRUSTED_PROXIES", "1")
+    assert trusted_proxies_agree(None) == []
+    monkeypatch.setenv("SPAM_TRUSTED_PROXIES", "2")
+    assert [message.id for message in trusted_proxies_agree(None)] == ["core.W002"]
+    monkeypatch.delenv("SPAM_TRUSTED_PROXIES")
+    monkeypatch.delenv("TRUSTED_PROXY_COUNT")
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.SPAM_TRUSTED_PROXIES = 3  # the old name in a settings module
+    assert [message.id for message in trusted_proxies_agree(None)] == ["core.W002"]
