@@ -19,9 +19,9 @@ class CoreConfig(AppConfig):
             checks,  # noqa: F401 (registers the settings checks)
             site_cache,
         )
+        from core.generation import purge_all
         from core.outbox import checks as outbox_checks  # noqa: F401 (the deploy check)
         from core.outbox.webhooks import handle_tracking_event
-        from core.page_cache import purge_all
 
         tracking.connect(handle_tracking_event, dispatch_uid="core.outbox.tracking")
 

@@ -10,50 +10,17 @@ every key includes, so the page and every page that lists it are fresh at once.
 """
 
 import hashlib
-import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
-GENERATION_KEY = "page-cache:generation"
+from core.generation import generation
+
 IGNORED_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 BYPASS_COOKIES = ("sessionid", "messages")
 NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/anymail/", "/django-admin/")
-
-
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # Started from the clock, never from 1: if the cache lost this key (evicted, restarted,
-        # cleared), a new count must not meet keys of an old one that are still stored.
-        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-        value = cache.get(GENERATION_KEY) or time.time_ns() // 1000
-    return value
-
-
-def purge_all(**_kwargs) -> None:
-    """Invalidate every cached page and site-wide fragment (core/site_cache.py): keys carry the
-    generation, so old ones are never read again and simply expire.
-
-    Called inside a transaction (Wagtail publishes in one), it purges again when it commits:
-    a visitor's request in between still reads the rows as they were before, and what it stores
-    under the new generation must not outlive the commit."""
-    _next_generation()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_next_generation)
-
-
-def _next_generation() -> None:
-    from core.site_cache import forget_generation
-
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-    forget_generation()
 
 
 def cache_key(request: HttpRequest) -> str:

@@ -16,7 +16,6 @@ process with Redis (REDIS_URL), which production needs to purge all workers at o
 
 import hashlib
 from collections.abc import Callable
-from contextvars import ContextVar
 from functools import partial
 from typing import Any
 
@@ -36,36 +35,15 @@ from wagtail.models.sites import get_site_for_hostname
 from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
-from core import page_cache
+from core.generation import current_generation, read_once_per_request
 
 _MISSING = object()
-
-# The generation, read once per request (a request sees one consistent state of the site).
-# None outside requests (commands, the task worker): there it is read from the cache each time.
-_UNREAD = 0
-_request_generation: ContextVar[int | None] = ContextVar("site_cache_generation", default=None)
 
 
 def timeout() -> int:
     """settings.SITE_CACHE_SECONDS: entries are replaced by a new generation long before it ends;
     it only bounds memory. 0 stores nothing."""
     return settings.SITE_CACHE_SECONDS
-
-
-def current_generation() -> int:
-    value = _request_generation.get()
-    if value is None:
-        return page_cache.generation()
-    if value == _UNREAD:
-        value = page_cache.generation()
-        _request_generation.set(value)
-    return value
-
-
-def forget_generation() -> None:
-    """Called by page_cache.purge_all: what this request changed is read fresh from now on."""
-    if _request_generation.get() is not None:
-        _request_generation.set(_UNREAD)
 
 
 class SiteCacheMiddleware:
@@ -75,11 +53,8 @@ class SiteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = _request_generation.set(_UNREAD)
-        try:
+        with read_once_per_request():
             return self.get_response(request)
-        finally:
-            _request_generation.reset(token)
 
 
 def cached(

@@ -36,7 +36,7 @@ def anymail_test_backend(settings):
 def fresh_site_cache():
     """Each test's database starts afresh, so cached pages and site-wide data must too: the
     rollback of the previous test sent no signal (core/page_cache.py, core/site_cache.py)."""
-    from core.page_cache import purge_all
+    from core.generation import purge_all
 
     purge_all()
 

@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.blocks import StreamValue
 
-from core import page_cache
+from core import generation as cache_generation
 from home.factories import CampaignImageFactory
 from tests import stories_support as support
 from tests.stories_support import make_story
@@ -104,12 +104,12 @@ def test_an_image_edit_shows_at_once_on_the_pages_using_it(client, story):
 
 @pytest.mark.django_db
 def test_wagtails_own_image_bookkeeping_does_not_purge(story):
-    before = page_cache.generation()
+    before = cache_generation.generation()
     story.hero_image.save(update_fields=["file_size"])
     story.hero_image.save(update_fields=["file_hash"])
-    assert page_cache.generation() == before
+    assert cache_generation.generation() == before
     story.hero_image.save(update_fields=["alt_text"])
-    assert page_cache.generation() == before + 1
+    assert cache_generation.generation() == before + 1
 
 
 @pytest.mark.django_db
@@ -138,9 +138,9 @@ def test_a_release_purges_what_the_last_one_stored(client, story):
         html(client, story.url)
     assert len(captured) == 0  # all of it stored by the first visit
     out = io.StringIO()
-    before = page_cache.generation()
+    before = cache_generation.generation()
     call_command("purge_page_cache", stdout=out)
-    assert page_cache.generation() == before + 1
+    assert cache_generation.generation() == before + 1
     assert f"generation {before} → {before + 1}" in out.getvalue()
     with CaptureQueriesContext(connection) as captured:
         html(client, story.url)

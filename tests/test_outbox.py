@@ -15,10 +15,9 @@ from django_tasks_db.models import DBTaskResult
 
 from core.outbox import queue_email
 from core.outbox.api import InvalidRecipient
-from core.outbox.maintenance import run_maintenance
+from core.outbox.maintenance import outbox_maintenance, run_maintenance, schedule_maintenance
 from core.outbox.models import OutboundEmail, Suppression
-from core.outbox.sending import backoff_delay, deliver
-from core.outbox.tasks import outbox_maintenance, schedule_maintenance, send_outbound_email
+from core.outbox.sending import backoff_delay, deliver, send_outbound_email
 from tests import fakes
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -24,7 +24,7 @@ from django.utils.text import slugify
 
 from actions.factories import PetitionPageFactory, SignatureFactory
 from actions.models import Signature
-from core import page_cache
+from core import generation as cache_generation
 from core.localization import translate
 from core.us_states import US_STATES, state_name_in
 from home.factories import CampaignImageFactory, StandardPageFactory
@@ -74,7 +74,7 @@ def count(client, url: str) -> int:
 def budget(client, url: str) -> tuple[int, int]:
     """(cold, warm) queries of `url`: after a purge, as a publish leaves it, and then again."""
     client.get(url)  # renditions are generated on a page's first view, once
-    page_cache.purge_all()
+    cache_generation.purge_all()
     cold = count(client, url)
     return cold, count(client, url)
 

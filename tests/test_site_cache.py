@@ -13,7 +13,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-from core import page_cache, site_cache
+from core import generation as cache_generation
+from core import site_cache
 from core.localization import translate
 from core.spam import STARTED_FIELD
 from home.factories import StandardPageFactory
@@ -236,10 +237,10 @@ def test_a_fragment_with_a_csrf_token_is_never_stored(rf, about):
 
 def test_a_lost_generation_never_restarts_at_a_used_number():
     cache.clear()
-    first = page_cache.generation()
-    page_cache.purge_all()
-    cache.delete(page_cache.GENERATION_KEY)  # evicted, or the cache restarted
-    assert page_cache.generation() > first + 1
+    first = cache_generation.generation()
+    cache_generation.purge_all()
+    cache.delete(cache_generation.GENERATION_KEY)  # evicted, or the cache restarted
+    assert cache_generation.generation() > first + 1
 
 
 @pytest.mark.django_db
@@ -259,7 +260,7 @@ def test_what_is_stored_while_a_publish_commits_is_dropped_at_commit(
     with django_capture_on_commit_callbacks(execute=True):
         about.title = "Renamed"
         about.save_revision().publish()
-        during = page_cache.generation()
+        during = cache_generation.generation()
         assert site_cache.cached("probe", lambda: "the rows before the commit")
-    assert page_cache.generation() > during
+    assert cache_generation.generation() > during
     assert site_cache.cached("probe", lambda: "the rows after") == "the rows after"

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from core.outbox import clock
 from core.outbox.models import OutboundEmail, Suppression, normalise_address
+from core.outbox.sending import enqueue_send
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +79,6 @@ def queue_email(
 
 
 def _enqueue_after_commit(email_id: int) -> None:
-    from core.outbox.tasks import enqueue_send
-
     # Never raises: the supporter's submission is already saved, and the periodic flush sends
     # any row whose task could not be enqueued.
     enqueue_send(email_id)

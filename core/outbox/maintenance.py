@@ -13,8 +13,12 @@
 import logging
 from datetime import datetime, timedelta
 
+from django_tasks import task
+
 from core.outbox import clock, conf
 from core.outbox.models import OutboundEmail, ProcessedWebhookEvent
+from core.outbox.sending import backend_supports_defer, enqueue_send
+from core.spam import prune_rate_limits
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +51,6 @@ def requeue_stale_tasks(now: datetime) -> int:
 
 
 def flush_due(now: datetime) -> int:
-    from core.outbox.tasks import enqueue_send
-
     overdue = (
         OutboundEmail.objects.filter(
             status=OutboundEmail.Status.QUEUED,
@@ -68,8 +70,6 @@ def prune_task_results(now: datetime) -> int:
     if not _database_backend_in_use():
         return 0
     from django_tasks_db.models import DBTaskResult
-
-    from core.outbox.tasks import outbox_maintenance
 
     finished = DBTaskResult.objects.finished()
     deleted, _ = finished.filter(finished_at__lt=now - conf.task_result_retention()).delete()
@@ -96,8 +96,6 @@ def prune_outbox(now: datetime) -> int:
 
 
 def run_maintenance(now: datetime | None = None) -> dict[str, int]:
-    from core.spam import prune_rate_limits
-
     now = now or clock.now()
     report = {
         "requeued_sending": requeue_stale_sending(now),
@@ -110,3 +108,33 @@ def run_maintenance(now: datetime | None = None) -> dict[str, int]:
     if any(report.values()):
         logger.info("Outbox maintenance: %s", report)
     return report
+
+
+@task()
+def outbox_maintenance() -> dict:
+    """Reap, flush and prune, then book the next run: the worker runs this every minute or so
+    without a cron, because each run schedules the next (see docs/email.md)."""
+    try:
+        return run_maintenance()
+    finally:
+        schedule_maintenance()
+
+
+def schedule_maintenance() -> bool:
+    """Queue the next maintenance run unless one is already waiting. Needs the database backend
+    (the only one here that can run a task later)."""
+    if not backend_supports_defer(outbox_maintenance):
+        return False
+    try:
+        from django_tasks_db.models import DBTaskResult
+
+        waiting = DBTaskResult.objects.filter(
+            task_path=outbox_maintenance.module_path, status="READY"
+        ).exists()
+        if waiting:
+            return False
+        outbox_maintenance.using(run_after=clock.now() + conf.maintenance_interval()).enqueue()
+    except Exception:
+        logger.exception("Could not schedule the outbox maintenance")
+        return False
+    return True

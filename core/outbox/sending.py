@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django_tasks import task
 
 from core.outbox import clock, conf
 from core.outbox.models import OutboundEmail, Suppression
@@ -142,8 +143,6 @@ def _record_sent(email: OutboundEmail, message_id: str) -> None:
 
 
 def _schedule_retry(email: OutboundEmail, error: BaseException) -> str:
-    from core.outbox.tasks import enqueue_send
-
     now = clock.now()
     description = _describe(error)
     if now >= email.created_at + conf.retry_for():
@@ -179,3 +178,28 @@ def _describe(error: BaseException) -> str:
     except Exception:  # some exception classes fail to describe themselves
         text = " ".join(str(arg) for arg in error.args)
     return f"{type(error).__name__}: {text}"[:2000]
+
+
+@task()
+def send_outbound_email(email_id: int) -> str:
+    return deliver(email_id)
+
+
+def backend_supports_defer(task_object=None) -> bool:
+    task_object = task_object or send_outbound_email
+    return bool(task_object.get_backend().supports_defer)
+
+
+def enqueue_send(email_id: int, run_after: datetime | None = None):
+    """Enqueue the send task, never raising (a lost task is recovered by the flush)."""
+    task_object = send_outbound_email
+    if run_after is not None:
+        if not backend_supports_defer():
+            # The immediate backend cannot wait: the flush sends the row once it is due.
+            return None
+        task_object = task_object.using(run_after=run_after)
+    try:
+        return task_object.enqueue(email_id)
+    except Exception:
+        logger.exception("Could not enqueue the send of outbound email %s", email_id)
+        return None

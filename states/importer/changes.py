@@ -180,7 +180,7 @@ def _write(model, changes: TableChanges, new: dict, build, fields, progress, lab
 
 def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
     """Write the differences and record the import, all or nothing."""
-    from core.page_cache import purge_all
+    from core.generation import purge_all
 
     say = progress or (lambda _message: None)
     data = plan.data

@@ -7,7 +7,11 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE_THE_MOVE = [("home", "0004_erasure_requests"), ("core", None)]
+BEFORE_THE_MOVE = [
+    ("home", "0004_erasure_requests"),
+    ("core", None),
+    ("django_tasks_database", "0021_conditional_partial_index_ordering"),
+]
 
 
 def migrate(targets):
@@ -52,6 +56,14 @@ def test_moving_the_platform_tables_keeps_every_row():
         )
         group, _ = old.get_model("auth", "Group").objects.get_or_create(name="Campaign data")
         group.permissions.add(erase)
+        old.get_model("django_tasks_database", "DBTaskResult").objects.create(
+            task_path="home.outbox.tasks.send_outbound_email",
+            args_kwargs={"args": [1], "kwargs": {}},
+            priority=0,
+            queue_name="default",
+            backend_name="default",
+            run_after=now,
+        )
     finally:
         new = migrate(latest())
 
@@ -74,5 +86,8 @@ def test_moving_the_platform_tables_keeps_every_row():
     assert moved.content_type.app_label == "core"
     group = new.get_model("auth", "Group").objects.get(name="Campaign data")
     assert group.permissions.filter(pk=erase.pk).exists()
+    # A send the worker had not run yet names the task where it lives now.
+    task = new.get_model("django_tasks_database", "DBTaskResult").objects.get()
+    assert task.task_path == "core.outbox.sending.send_outbound_email"
     ContentType = new.get_model("contenttypes", "ContentType")
     assert not ContentType.objects.filter(app_label="home", model="erasurerequest").exists()

@@ -4,8 +4,7 @@ job may call it too (it is idempotent)."""
 
 from django.core.management.base import BaseCommand
 
-from core.outbox.maintenance import run_maintenance
-from core.outbox.tasks import schedule_maintenance
+from core.outbox.maintenance import run_maintenance, schedule_maintenance
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ outlive the processes that stored them. Publishing does the same on its own (cor
 
 from django.core.management.base import BaseCommand
 
-from core.page_cache import generation, purge_all
+from core.generation import generation, purge_all
 
 
 class Command(BaseCommand):
