@@ -12,10 +12,10 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from actions.models import Organization, PetitionOrganisation, PetitionPage, PledgePage, Signature
-from actions.zip_codes import state_for_zip
 from core.demo_content import Phrasebook
 from core.localization import translate
 from home.models import CampaignImage, HomePage
+from states.zip_codes import state_for_zip
 
 tr = Phrasebook()
 

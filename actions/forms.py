@@ -6,10 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import Signature
-from actions.zip_codes import normalise_zip, state_for_zip
 from core.forms import EmailAddressField, strip_bidi_controls
 from core.outbox.models import normalise_address
 from core.spam import SpamProtectedForm
+from states.zip_codes import normalise_zip, state_for_zip
 
 
 class NewsletterSignupForm(SpamProtectedForm):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Subquery
 
-from actions.zip_codes import normalise_zip
+from states.zip_codes import normalise_zip
 
 from .models.legislators import NON_STATES, Chamber, CommitteeMembership, Legislator, ZipDistrict
 

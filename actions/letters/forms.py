@@ -9,11 +9,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actions.forms import NAME_ERRORS, single_line
-from actions.zip_codes import normalise_zip
 from core.forms import EmailAddressField
 from core.outbox.models import normalise_address
 from core.spam import SpamProtectedForm
 from states.congress import District
+from states.zip_codes import normalise_zip
 
 ZIP_HELP = _("Five digits, like 20515. ZIP+4 is fine too.")
 

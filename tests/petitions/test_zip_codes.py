@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from actions.zip_codes import normalise_zip, state_for_zip
 from core.us_states import US_STATES
+from states.zip_codes import normalise_zip, state_for_zip
 from tests.conftest import require_tool
 
 ZCCD = Path("/work/shared/data/zccd.csv")
@@ -25,7 +25,7 @@ def test_known_zip_codes_give_their_state(zip_code, state):
 
 
 def test_every_state_the_table_names_is_a_state_or_dc():
-    from actions.zip_codes import PREFIX_RANGES
+    from states.zip_codes import PREFIX_RANGES
 
     codes = {code for code, _name in US_STATES}
     assert {state for _start, _end, state in PREFIX_RANGES} == codes
