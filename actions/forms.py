@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.models import Signature
 from core.forms import EmailAddressField, strip_bidi_controls
-from core.outbox.models import normalise_address
+from core.models.outbox import normalise_address
 from core.spam import SpamProtectedForm
 from states.zip_codes import normalise_zip, state_for_zip
 

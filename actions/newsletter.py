@@ -18,8 +18,8 @@ from wagtail.models import Page
 
 from actions.forms import NewsletterSignupForm
 from actions.models import Subscriber
+from core.models.outbox import normalise_address
 from core.outbox import queue_email
-from core.outbox.models import normalise_address
 from core.spam import is_spam
 
 CONFIRM_SALT = "actions.newsletter.confirm"

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
-from core.outbox.models import OutboundEmail, Suppression, normalise_address
+from core.models.outbox import OutboundEmail, Suppression, normalise_address
 from core.privacy import hash_email
 
 logger = logging.getLogger(__name__)

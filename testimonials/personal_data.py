@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry
 
-from core.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from core.personal_data import Holding, register
 from testimonials.models import TestimonialPage, VoiceSubmission
 from testimonials.submission import PHOTO_COLLECTION

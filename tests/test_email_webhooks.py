@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
+from core.models.outbox import OutboundEmail, ProcessedWebhookEvent, Suppression
 from core.outbox import queue_email
-from core.outbox.models import OutboundEmail, ProcessedWebhookEvent, Suppression
 from core.outbox.webhooks import address_unsubscribed
 
 URL = "/anymail/postmark/tracking/"

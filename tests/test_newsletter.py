@@ -16,8 +16,8 @@ from actions.factories import SignupPageFactory, SubscriberFactory
 from actions.models import SignupPage, Subscriber
 from core.localization import translate
 from core.models import RateLimitCounter
+from core.models.outbox import OutboundEmail
 from core.outbox.maintenance import run_maintenance
-from core.outbox.models import OutboundEmail
 from core.outbox.webhooks import address_unsubscribed
 from core.spam import started_token
 from tests import fakes

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from core.models.outbox import OutboundEmail, Suppression
 from core.outbox import queue_email
 from core.outbox.api import InvalidRecipient
 from core.outbox.maintenance import outbox_maintenance, run_maintenance, schedule_maintenance
-from core.outbox.models import OutboundEmail, Suppression
 from core.outbox.sending import backoff_delay, deliver, send_outbound_email
 from tests import fakes
 
@@ -360,7 +360,7 @@ def test_a_short_retry_window_setting_is_respected(
 
 
 def test_old_finished_rows_and_webhook_events_are_pruned(django_capture_on_commit_callbacks):
-    from core.outbox.models import ProcessedWebhookEvent
+    from core.models.outbox import ProcessedWebhookEvent
 
     sent = committed_notice(django_capture_on_commit_callbacks, key="old")
     queued = OutboundEmail.objects.create(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.forms import NAME_ERRORS, single_line
 from core.forms import EmailAddressField
-from core.outbox.models import normalise_address
+from core.models.outbox import normalise_address
 from core.spam import SpamProtectedForm
 from states.congress import District
 from states.zip_codes import normalise_zip

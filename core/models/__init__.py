@@ -1,7 +1,6 @@
 """The platform's tables: the email outbox, spam counters and the erasure log."""
 
-from core.outbox.models import OutboundEmail, ProcessedWebhookEvent, Suppression
-
+from .outbox import OutboundEmail, ProcessedWebhookEvent, Suppression
 from .privacy import ErasureRequest
 from .spam import RateLimitCounter
 

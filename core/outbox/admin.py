@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from core.outbox.models import OutboundEmail, Suppression
+from core.models.outbox import OutboundEmail, Suppression
 from core.permissions import RecordPermissionPolicy
 
 register_permission_policy(OutboundEmail, RecordPermissionPolicy(OutboundEmail))

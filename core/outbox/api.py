@@ -9,8 +9,8 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from core.models.outbox import OutboundEmail, Suppression, normalise_address
 from core.outbox import clock
-from core.outbox.models import OutboundEmail, Suppression, normalise_address
 from core.outbox.sending import enqueue_send
 
 logger = logging.getLogger(__name__)

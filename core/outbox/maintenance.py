@@ -15,8 +15,8 @@ from datetime import datetime, timedelta
 
 from django_tasks import task
 
+from core.models.outbox import OutboundEmail, ProcessedWebhookEvent
 from core.outbox import clock, conf
-from core.outbox.models import OutboundEmail, ProcessedWebhookEvent
 from core.outbox.sending import backend_supports_defer, enqueue_send
 from core.spam import prune_rate_limits
 

@@ -20,8 +20,8 @@ from django.db.models import F
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django_tasks import task
 
+from core.models.outbox import OutboundEmail, Suppression
 from core.outbox import clock, conf
-from core.outbox.models import OutboundEmail, Suppression
 from core.outbox.rendering import header_safe, render_email
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from anymail.signals import EventType
 from django.db import transaction
 from django.dispatch import Signal
 
-from core.outbox.models import (
+from core.models.outbox import (
     OutboundEmail,
     ProcessedWebhookEvent,
     Suppression,

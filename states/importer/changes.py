@@ -32,6 +32,7 @@ from .parsing import (
     OFFICE_FIELDS,
     LegislatorData,
 )
+from .report import summary
 from .sources import Source
 
 BATCH = 1000
@@ -263,8 +264,6 @@ def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
 
 
 def record_import(plan: ImportPlan, seconds: float) -> LegislatorImport:
-    from .report import summary
-
     now = timezone.now()
     return LegislatorImport.objects.create(
         started_at=plan.started_at,

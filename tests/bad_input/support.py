@@ -16,7 +16,7 @@ from django.test import Client
 
 from actions.letters.models import LetterSent
 from actions.models import Signature, Subscriber
-from core.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from core.spam import started_token
 from testimonials.models import TestimonialPage, VoiceSubmission
 

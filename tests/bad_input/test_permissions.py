@@ -11,7 +11,7 @@ from wagtail.models import GroupPagePermission
 
 from actions.models import Signature, Subscriber
 from core.models import ErasureRequest
-from core.outbox.models import OutboundEmail, Suppression
+from core.models.outbox import OutboundEmail, Suppression
 from core.privacy import hash_email
 from testimonials.models import VoiceSubmission
 

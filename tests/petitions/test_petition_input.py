@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 
 from actions.models import Signature
-from core.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from core.spam import started_token
 from tests.petitions.helpers import sign, signature_data
 

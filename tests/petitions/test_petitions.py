@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from actions import signing
 from actions.factories import PledgePageFactory, SignatureFactory
 from actions.models import PetitionPage, PledgePage, Signature, Subscriber
-from core.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from tests.petitions.helpers import sign
 
 pytestmark = pytest.mark.django_db

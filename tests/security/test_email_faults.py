@@ -15,8 +15,8 @@ from anymail.backends.postmark import EmailBackend as PostmarkBackend
 from django.core import mail
 from django_tasks_db.models import DBTaskResult
 
+from core.models.outbox import OutboundEmail
 from core.outbox import conf
-from core.outbox.models import OutboundEmail
 from tests import fakes
 from tests.bad_input.conftest import pledge, signup_page  # noqa: F401 (fixtures)
 from tests.bad_input.support import Forms

@@ -19,7 +19,7 @@ from actions.models import Signature, Subscriber
 from actions.personal_data import ANONYMISED_DOMAIN
 from core import personal_data
 from core.models import ErasureRequest
-from core.outbox.models import OutboundEmail, Suppression
+from core.models.outbox import OutboundEmail, Suppression
 from core.personal_data import Holding, apply_retention, find_everything
 from core.privacy import hash_email
 from testimonials.models import TestimonialPage, VoiceSubmission
