@@ -151,7 +151,7 @@ def get_view_restrictions(page: Page):
 def install() -> None:
     """Locale.objects.get_for_language (behind Locale.get_active and `.localized`),
     PageQuerySet.private_q (behind `.public()`) and Page.get_view_restrictions (behind every page
-    served) answer from the cache. Wagtail has no setting for these; tests/test_site_cache.py
+    served) answer from the cache. Wagtail has no setting for these; tests/core/test_site_cache.py
     checks that they still give Wagtail's answers and follow every change at once."""
     LocaleManager.get_for_language = get_locale_for_language
     PageQuerySet.private_q = private_q

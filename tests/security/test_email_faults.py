@@ -1,7 +1,7 @@
-"""The email provider hanging. Refusing, failing and timing out are in tests/test_outbox.py
+"""The email provider hanging. Refusing, failing and timing out are in tests/core/test_outbox.py
 (test_a_failed_send_is_retried_later_with_the_error_recorded, per failure) and
 tests/test_newsletter.py (100 signups through an outage, each sent once); a worker killed
-mid-task in tests/test_outbox.py (test_a_worker_killed_between_claim_and_send_is_reaped_and_sends_once).
+mid-task in tests/core/test_outbox.py (test_a_worker_killed_between_claim_and_send_is_reaped_and_sends_once).
 
 Here: with the database task backend, as in production, a supporter's request never calls the
 provider at all, so a provider that hangs cannot hold it up; the worker sends later, once. And a
