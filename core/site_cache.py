@@ -81,7 +81,7 @@ def cached(
 # Locales: Wagtail asks for the active language's Locale several times per page (routing,
 # `.localized`, translations), a query each time. A site has a handful: all of them are kept in
 # this process per generation (no pickling, no cache round trip), loaded in one query; a new or
-# changed Locale purges (home/apps.py).
+# changed Locale purges (core/apps.py).
 _locales: dict[int, list[Locale]] = {}
 _uncached_get_for_language = LocaleManager.get_for_language
 
@@ -111,7 +111,7 @@ def locale_by_id(locale_id: int) -> Locale | None:
 
 # Private sections: every `.public()` (menus, listings, feeds, counts) first loads every
 # PageViewRestriction to build its filter. The restricted sections are kept per generation; adding,
-# changing or removing a restriction purges (home/apps.py).
+# changing or removing a restriction purges (core/apps.py).
 _uncached_private_q = PageQuerySet.private_q
 
 
