@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from actions.forms import NewsletterSignupForm
 from actions.models import Subscriber
-from core.models.outbox import normalise_address
+from core.models.outbox import normalize_address
 from core.outbox import queue_email
 from core.spam import is_spam
 
@@ -101,7 +101,7 @@ class Signup:
 
 def subscribe(signup: Signup) -> Subscriber:
     """Save the subscriber and queue the right email, all in one transaction."""
-    email = normalise_address(signup.email)
+    email = normalize_address(signup.email)
     now = timezone.now()
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
@@ -213,6 +213,6 @@ def unsubscribe(subscriber: Subscriber) -> bool:
 
 def unsubscribe_address(email: str) -> None:
     """For the provider's unsubscribe events (core.outbox.webhooks.address_unsubscribed)."""
-    subscriber = Subscriber.objects.filter(email=normalise_address(email)).first()
+    subscriber = Subscriber.objects.filter(email=normalize_address(email)).first()
     if subscriber is not None:
         unsubscribe(subscriber)

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
-from core.models.outbox import OutboundEmail, Suppression, normalise_address
+from core.models.outbox import OutboundEmail, Suppression, normalize_address
 from core.privacy import hash_email
 
 logger = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ class Found:
 
 def find_everything(email: str) -> list[Found]:
     """Every holding that has something about the address, with a line per record."""
-    email = normalise_address(email)
+    email = normalize_address(email)
     found = [Found(holding, holding.find(email)) for holding in holdings()]
     return [item for item in found if item.records]
 
@@ -105,7 +105,7 @@ def erase_everything(email: str, user=None, reference: str = ""):
     with a keyed hash of the address (never the address). Returns the ErasureRequest."""
     from core.models import ErasureRequest
 
-    email = normalise_address(email)
+    email = normalize_address(email)
     with transaction.atomic():
         erased = {}
         for holding in holdings():

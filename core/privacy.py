@@ -46,7 +46,7 @@ def hash_email(email: str) -> str:
     """A keyed hash of an address (normalised as the site stores addresses), for records that
     must say "this address" without holding it: the log of erasure requests. Staff who are asked
     again can check the log by typing the address; nobody can read an address out of it."""
-    from core.models.outbox import normalise_address
+    from core.models.outbox import normalize_address
 
-    message = b"email\x00" + normalise_address(email).encode()
+    message = b"email\x00" + normalize_address(email).encode()
     return hmac.new(ip_hash_key(), message, hashlib.sha256).hexdigest()

@@ -78,7 +78,7 @@ _STARTS = [start for start, _end, _state in PREFIX_RANGES]
 ZIP_PATTERN = re.compile(r"^(\d{5})(?:-?\d{4})?$")
 
 
-def normalise_zip(value: str) -> str | None:
+def normalize_zip(value: str) -> str | None:
     """The five-digit ZIP in `value` ("02139", "02139-4307", "021394307"), or None."""
     match = ZIP_PATTERN.match((value or "").strip())
     return match.group(1) if match else None

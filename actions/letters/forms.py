@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.forms import NAME_ERRORS, single_line
 from core.forms import EmailAddressField
-from core.models.outbox import normalise_address
+from core.models.outbox import normalize_address
 from core.spam import SpamProtectedForm
 from states.congress import District
-from states.zip_codes import normalise_zip
+from states.zip_codes import normalize_zip
 
 ZIP_HELP = _("Five digits, like 20515. ZIP+4 is fine too.")
 
@@ -70,11 +70,11 @@ class LetterForm(SpamProtectedForm):
 
     def clean_email(self) -> str:
         email = self.cleaned_data.get("email") or ""
-        return normalise_address(email) if email else ""
+        return normalize_address(email) if email else ""
 
     def clean_zip_code(self) -> str:
         raw = self.cleaned_data["zip_code"]
-        zip_code = normalise_zip(raw) if raw.isascii() else None
+        zip_code = normalize_zip(raw) if raw.isascii() else None
         if zip_code is None:
             raise forms.ValidationError(_("Enter a ZIP code of five digits, like 20515."))
         return zip_code

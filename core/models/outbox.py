@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-def normalise_address(address: str) -> str:
+def normalize_address(address: str) -> str:
     """The form an address is compared in: surrounding space removed, case folded."""
     return (address or "").strip().casefold()
 
@@ -95,12 +95,12 @@ class Suppression(models.Model):
         return self.email
 
     def save(self, *args, **kwargs):
-        self.email = normalise_address(self.email)
+        self.email = normalize_address(self.email)
         super().save(*args, **kwargs)
 
     @classmethod
     def is_suppressed(cls, address: str) -> bool:
-        return cls.objects.filter(email=normalise_address(address)).exists()
+        return cls.objects.filter(email=normalize_address(address)).exists()
 
 
 class ProcessedWebhookEvent(models.Model):

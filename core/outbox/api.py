@@ -9,7 +9,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from core.models.outbox import OutboundEmail, Suppression, normalise_address
+from core.models.outbox import OutboundEmail, Suppression, normalize_address
 from core.outbox import clock
 from core.outbox.sending import enqueue_send
 
@@ -31,7 +31,7 @@ def clean_recipient(address: str) -> str:
     except ValidationError as error:
         raise InvalidRecipient(address[:80]) from error
     # The domain part is case-insensitive and so, in practice, is every provider's local part.
-    return normalise_address(address)
+    return normalize_address(address)
 
 
 def queue_email(

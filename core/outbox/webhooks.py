@@ -16,7 +16,7 @@ from core.models.outbox import (
     OutboundEmail,
     ProcessedWebhookEvent,
     Suppression,
-    normalise_address,
+    normalize_address,
 )
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def event_key(event, esp_name: str) -> str:
 def handle_tracking_event(sender, event, esp_name, **kwargs) -> bool:
     """Receiver for anymail.signals.tracking. Returns whether the event was new."""
     key = event_key(event, esp_name)
-    recipient = normalise_address(event.recipient or "")
+    recipient = normalize_address(event.recipient or "")
     with transaction.atomic():
         _record, created = ProcessedWebhookEvent.objects.get_or_create(
             key=key, defaults={"esp_name": esp_name[:40], "event_type": event.event_type[:40]}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.us_states import US_STATES
-from states.zip_codes import normalise_zip, state_for_zip
+from states.zip_codes import normalize_zip, state_for_zip
 from tests.conftest import require_tool
 
 ZCCD = Path("/work/shared/data/zccd.csv")
@@ -39,7 +39,7 @@ def test_every_state_the_table_names_is_a_state_or_dc():
      ("2051", None), ("205156", None), ("ABCDE", None), ("", None), ("20515-12", None)],
 )  # fmt: skip
 def test_zip_codes_are_five_digits_with_an_optional_plus_four(raw, clean):
-    assert normalise_zip(raw) == clean
+    assert normalize_zip(raw) == clean
 
 
 def test_the_prefix_table_agrees_with_the_census_zcta_file():
