@@ -1,6 +1,6 @@
 """Security headers: the Content-Security-Policy (django-csp), with a looser policy for the Wagtail
-admin and an opt-in for views partners may frame, plus Cross-Origin-Resource-Policy and
-Permissions-Policy, which Django has no setting for.
+admin and an opt-in for views partners may frame, plus Cross-Origin-Resource-Policy, which
+Django has no setting for. Permissions-Policy is django-permissions-policy's middleware.
 
 docs/security.md describes the policy; tests/security/ scores it with the MDN HTTP Observatory's
 rules.
@@ -79,21 +79,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
-def permissions_policy_header(policy: dict[str, list[str]]) -> str:
-    """{"camera": [], "fullscreen": ["self"]} -> 'camera=(), fullscreen=(self)'."""
-    return ", ".join(
-        f"{feature}=({' '.join(allowlist)})" for feature, allowlist in sorted(policy.items())
-    )
-
-
 class SecurityHeadersMiddleware:
-    """Cross-Origin-Resource-Policy and Permissions-Policy on every response Django makes."""
+    """Cross-Origin-Resource-Policy on every response Django makes (Permissions-Policy comes
+    from django-permissions-policy, which reads settings.PERMISSIONS_POLICY)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.permissions_policy = permissions_policy_header(
-            getattr(settings, "PERMISSIONS_POLICY", {})
-        )
         self.resource_policy = getattr(settings, "SECURE_CROSS_ORIGIN_RESOURCE_POLICY", "")
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
@@ -103,6 +94,4 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault(
                 "Cross-Origin-Resource-Policy", "cross-origin" if embed else self.resource_policy
             )
-        if self.permissions_policy:
-            response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         return response

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # Outside the page cache, so cached pages get the headers of the settings now in force.
     "core.security.ContentSecurityPolicyMiddleware",
     "core.security.SecurityHeadersMiddleware",
+    # Permissions-Policy from settings.PERMISSIONS_POLICY.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Before sessions and auth, so a cached page costs no database query.
     "core.page_cache.AnonymousPageCacheMiddleware",
     # Site-wide data (Site, locales, settings, routes, menus) read once per publish, not per page.
@@ -312,7 +314,8 @@ PAGE_POST_MAX_BYTES = int(os.environ.get("PAGE_POST_MAX_BYTES", str(64 * 1024)))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Set by core.security.SecurityHeadersMiddleware (Django has no setting for these two).
+# Set by core.security.SecurityHeadersMiddleware (Django has no setting for it); the
+# Permissions-Policy below by django-permissions-policy.
 SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 PERMISSIONS_POLICY = {
     feature: []
