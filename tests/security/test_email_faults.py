@@ -20,8 +20,8 @@ from core.outbox import conf
 from tests import fakes
 from tests.bad_input.conftest import pledge, signup_page  # noqa: F401 (fixtures)
 from tests.bad_input.support import Forms
+from tests.core.test_outbox import database_tasks, run_worker_once  # noqa: F401 (a fixture)
 from tests.petitions.conftest import petition  # noqa: F401 (a fixture)
-from tests.test_outbox import database_tasks, run_worker_once  # noqa: F401 (a fixture)
 from tests.voices.conftest import add_voice, wall  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
