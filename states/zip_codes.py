@@ -3,7 +3,7 @@
 A prefix belongs to one state (a few ZCTAs near state lines straddle two: the prefix decides, as
 the Postal Service does). Military (AA/AE/AP) and territories' prefixes give no state. The letter
 tool will later import the Census ZCTA→district table; this small table is enough to fill in a
-signer's state and is checked against that file in tests/test_zip_codes.py.
+signer's state and is checked against that file in tests/actions/petitions/test_zip_codes.py.
 """
 
 import re

@@ -1,28 +1,21 @@
 """Shared fixtures: a site with an English home page and its Spanish translation."""
 
-import os
-import shutil
-
 import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from core.localization import translate
 from home.factories import HomePageFactory
+from tests.helpers import staff_user
 
-
-def require_tool(available: bool, reason: str) -> None:
-    """Skip when a tool a bare machine may lack is missing; fail instead in CI (.ci/run sets
-    REQUIRE_ALL_TOOLS), where the tool is installed and a skip would hide a regression."""
-    if available:
-        return
-    if os.environ.get("REQUIRE_ALL_TOOLS"):
-        pytest.fail(f"required tool missing in CI: {reason}")
-    pytest.skip(reason)
-
-
-def has_command(name: str) -> bool:
-    return shutil.which(name) is not None
+# Fixtures that tests in more than one folder use; a folder's own fixtures stay in its conftest.py.
+pytest_plugins = [
+    "tests.core.fixtures",
+    "tests.actions.letters.fixtures",
+    "tests.actions.newsletter.fixtures",
+    "tests.actions.petitions.fixtures",
+    "tests.testimonials.fixtures",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -86,3 +79,15 @@ def spanish_home(home_page):
             home_page.hero_text: "Texto en español.",
         },
     )
+
+
+@pytest.fixture
+def data_staff(db):
+    """A member of "Campaign data": may list and export supporters' submissions."""
+    return staff_user("data", groups=("Campaign data",))
+
+
+@pytest.fixture
+def editor(db):
+    """An editor (Wagtail's Editors group): edits pages, must never read submissions."""
+    return staff_user("editor", groups=("Editors",))

@@ -19,7 +19,7 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Off by default so query-count tests measure rendering; tests/core/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
-# The demo command does not import the legislator data in tests (tests/legislators/ do, once).
+# The demo command does not import the legislator data in tests (tests/states/legislators/ do, once).
 LEGISLATOR_DEMO_IMPORT = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 

@@ -12,10 +12,10 @@ letters and the optional email copy) and the site search.
 FORMS = ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter", "search")
 
 BI = "tests/bad_input"
-VOICES = "tests/voices/test_bad_input.py"
-PETITIONS = "tests/petitions/test_petition_input.py"
-NEWSLETTER = "tests/test_newsletter.py"
-LETTERS = "tests/letters"
+VOICES = "tests/testimonials/test_bad_input.py"
+PETITIONS = "tests/actions/petitions/test_petition_input.py"
+NEWSLETTER = "tests/actions/newsletter/test_newsletter.py"
+LETTERS = "tests/actions/letters"
 LETTER = f"{BI}/test_letter.py"
 
 
@@ -31,12 +31,12 @@ MARKUP = ref(f"{BI}/test_markup.py", "test_script_in_every_field")
 SIGNATURE_FORMULAS = ref(
     f"{BI}/test_formulas.py", "test_formulas_in_signers_names_are_exported_as_text"
 ) + ref(
-    "tests/petitions/test_petition_admin.py",
+    "tests/actions/petitions/test_petition_admin.py",
     "test_xlsx_export_keeps_formulas_and_script_as_plain_text",
 )
 SUBSCRIBER_FORMULAS = ref(
     f"{BI}/test_formulas.py", "test_formulas_in_subscribers_names_are_exported_as_text"
-) + ref("tests/test_newsletter_admin.py", "test_xlsx_export_keeps_formulas_as_text")
+) + ref("tests/actions/newsletter/test_admin.py", "test_xlsx_export_keeps_formulas_as_text")
 LONG = ref(
     f"{BI}/test_text.py", "test_10000_characters_get_a_message_next_to_the_field_and_are_kept"
 )
@@ -53,7 +53,7 @@ SIGNATURE_RACE = ref(
     f"{BI}/test_concurrency.py",
     "test_a_signature_that_loses_the_race_is_answered_as_already_signed",
 ) + ref(
-    "tests/petitions/test_petition_concurrency.py",
+    "tests/actions/petitions/test_petition_concurrency.py",
     "test_the_same_address_at_the_same_moment_is_one_signature",
 )
 SUBSCRIBER_RACE = ref(
@@ -87,11 +87,11 @@ BAD_HOST = ref(
 )
 UNKNOWN_PREFIX = ref(
     f"{BI}/test_requests.py", "test_an_unknown_language_prefix_is_a_404_for_pages_and_forms"
-) + ref("tests/test_i18n.py", "test_unknown_language_prefix_is_a_not_found_page_not_an_error")
+) + ref("tests/home/test_i18n.py", "test_unknown_language_prefix_is_a_not_found_page_not_an_error")
 NO_TRANSLATION = ref(
     f"{BI}/test_requests.py",
     "test_a_form_page_with_no_translation_is_a_spanish_404_and_takes_no_post",
-) + ref("tests/test_i18n.py", "test_switcher_falls_back_to_the_nearest_translated_ancestor")
+) + ref("tests/home/test_i18n.py", "test_switcher_falls_back_to_the_nearest_translated_ancestor")
 CACHE = ref(
     f"{BI}/test_requests.py",
     "test_tracking_parameters_share_one_cached_page_and_are_never_reflected",
@@ -104,14 +104,14 @@ SIGNATURE_DATA = ref(
     "test_an_editor_who_edits_the_petition_opens_no_data",
     "test_campaign_data_staff_open_the_supporters_data_and_the_erasure_tools",
 ) + ref(
-    "tests/petitions/test_petition_admin.py",
+    "tests/actions/petitions/test_petition_admin.py",
     "test_an_editor_who_can_edit_the_petition_cannot_see_signatures",
     "test_viewing_without_the_export_permission_cannot_export",
 )
 SUBSCRIBER_DATA = ref(
     f"{BI}/test_permissions.py", "test_an_editor_who_edits_the_petition_opens_no_data"
 ) + ref(
-    "tests/test_newsletter_admin.py",
+    "tests/actions/newsletter/test_admin.py",
     "test_staff_without_permission_cannot_see_subscribers",
     "test_viewing_without_the_export_permission_cannot_export",
 )
@@ -258,7 +258,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "petition": NO_TOKEN + CSRF_WHERE_USED,
         "pledge": NO_TOKEN,
         "embed": ref(
-            "tests/petitions/test_petition_embeds.py",
+            "tests/actions/petitions/test_petition_embeds.py",
             "test_the_widget_takes_a_post_without_a_csrf_token",
         ),
         "voice": ref(VOICES, "test_a_post_without_csrf_token_is_accepted"),
@@ -314,7 +314,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
             "test_the_widget_of_an_untranslated_action_shows_and_signs_the_original",
         )
         + ref(
-            "tests/petitions/test_petition_embeds.py",
+            "tests/actions/petitions/test_petition_embeds.py",
             "test_the_widget_follows_the_language_in_its_address",
         ),
         "search": na("not a page: the same view answers under every prefix"),
@@ -353,7 +353,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
             f"{BI}/test_permissions.py", "test_a_moderator_reads_voice_submissions_and_nothing_else"
         )
         + ref(
-            "tests/voices/test_admin_and_demo.py",
+            "tests/testimonials/test_admin_and_demo.py",
             "test_people_without_the_permission_see_no_submissions",
         ),
         "letter": ref(

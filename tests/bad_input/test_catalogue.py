@@ -2,11 +2,9 @@
 has an entry for every public form, and every test it names exists."""
 
 import ast
-from pathlib import Path
 
 from tests.bad_input.catalogue import CATALOGUE, FORMS
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
 
 CASES = [
     "script and HTML in every field",

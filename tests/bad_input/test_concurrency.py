@@ -3,7 +3,7 @@ both insert: the database's unique constraint lets one win, and the other must a
 had come second (no 500, no second row, no second confirmation). Here the loser's path is forced
 deterministically, on SQLite and PostgreSQL alike: the winner's row is already committed when the
 loser writes, and the loser's own look-up missed it. With real threads on PostgreSQL: below, and
-tests/petitions/test_petition_concurrency.py for signatures."""
+tests/actions/petitions/test_petition_concurrency.py for signatures."""
 
 import pytest
 from django.db import connection
@@ -12,7 +12,7 @@ from django.test import Client
 from actions.models import Signature, Subscriber
 from core.models.outbox import OutboundEmail
 from testimonials.models import TestimonialPage
-from tests.petitions.test_petition_concurrency import run_together
+from tests.actions.petitions.test_petition_concurrency import run_together
 
 
 @pytest.mark.django_db

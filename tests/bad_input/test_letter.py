@@ -4,14 +4,14 @@ asked, into the email copy. A valid POST answers 200 with the letters (private, 
 not a redirect, so a refresh sends the same form again.
 
 The other cases run with every form: tests/bad_input/test_text.py, test_markup.py and
-test_requests.py; the form's own defences: tests/letters/test_letter_defences.py."""
+test_requests.py; the form's own defences: tests/actions/letters/test_letter_defences.py."""
 
 import pytest
 from django.core import mail
 
 from actions.letters.models import LetterSent
 from core.models.outbox import OutboundEmail
-from tests.bad_input.support import fresh_start
+from tests.bad_input.helpers import fresh_start
 
 pytestmark = pytest.mark.django_db
 

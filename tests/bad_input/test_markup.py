@@ -3,7 +3,7 @@ where the field has a format (emails, ZIP codes), otherwise saved exactly as typ
 escaped everywhere it appears: the page, the admin, emails, CSV and XLSX exports.
 
 The voices' public pages and the editor are covered by
-tests/voices/test_bad_input.py::test_script_and_html_are_stored_as_typed_and_shown_escaped."""
+tests/testimonials/test_bad_input.py::test_script_and_html_are_stored_as_typed_and_shown_escaped."""
 
 import csv
 import io
@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from actions.models import Signature, Subscriber
 from testimonials.models import VoiceSubmission
-from tests.bad_input.support import ESCAPED_SCRIPT, SCRIPT
+from tests.bad_input.helpers import ESCAPED_SCRIPT, SCRIPT
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ CASES = [
     ("voice", "city", None),
     ("voice", "quote", None),
     # The letter's name and city go into the letters, escaped:
-    # tests/letters/test_letter_flow.py::test_script_in_the_name_is_text_in_the_page_and_the_email
+    # tests/actions/letters/test_letter_flow.py::test_script_in_the_name_is_text_in_the_page_and_the_email
     ("letter", "email", EMAIL_MESSAGE),
     ("letter", "zip_code", ZIP_MESSAGE),
 ]

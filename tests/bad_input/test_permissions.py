@@ -2,8 +2,8 @@
 export and the erasure tools answer with a redirect or 403, and no supporter's data appears.
 Only "Campaign data" (and superusers) read signatures, subscribers, emails and the erasure log;
 moderators read voice submissions and nothing else. (Listing-level checks per app live beside
-each app: tests/petitions/test_petition_admin.py, tests/test_newsletter_admin.py,
-tests/voices/test_admin_and_demo.py; this covers every door at once, records and XLSX too.)"""
+each app: tests/actions/petitions/test_petition_admin.py, tests/actions/newsletter/test_admin.py,
+tests/testimonials/test_admin_and_demo.py; this covers every door at once, records and XLSX too.)"""
 
 import pytest
 from django.contrib.auth.models import Group, Permission

@@ -75,7 +75,7 @@ def test_a_post_with_a_host_that_is_not_ours_is_a_400_and_nothing_is_saved(
 @pytest.mark.parametrize("prefix", ["fr", "zz-ZZ", "en-gb"])
 @pytest.mark.parametrize("form_name", ["newsletter", "petition", "embed", "voice", "letter"])
 def test_an_unknown_language_prefix_is_a_404_for_pages_and_forms(client, forms, form_name, prefix):
-    # GET /fr/ itself: tests/test_i18n.py::test_unknown_language_prefix_is_a_not_found_page_not_an_error
+    # GET /fr/ itself: tests/home/test_i18n.py::test_unknown_language_prefix_is_a_not_found_page_not_an_error
     form = forms[form_name]
     path = form.url.replace("/en/", f"/{prefix}/", 1)
     for response in (
@@ -93,7 +93,7 @@ def test_a_form_page_with_no_translation_is_a_spanish_404_and_takes_no_post(
     client, forms, form_name, spanish_home
 ):
     # The English page's language switcher falls back to the nearest translated ancestor:
-    # tests/test_i18n.py::test_switcher_falls_back_to_the_nearest_translated_ancestor
+    # tests/home/test_i18n.py::test_switcher_falls_back_to_the_nearest_translated_ancestor
     form = forms[form_name]
     spanish_path = form.url.replace("/en/", "/es/", 1)
     page = client.get(spanish_path)

@@ -1,5 +1,5 @@
 """Uploads. Only the voice form takes a file (an optional photo); its 50 MB upload, non-image and
-SVG cases are in tests/voices/test_bad_input.py. Here: decompression bombs (a small file that
+SVG cases are in tests/testimonials/test_bad_input.py. Here: decompression bombs (a small file that
 claims billions of pixels), and files sent to forms that take none."""
 
 import struct

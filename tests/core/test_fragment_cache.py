@@ -16,8 +16,8 @@ from wagtail.blocks import StreamValue
 
 from core import generation as cache_generation
 from home.factories import CampaignImageFactory
-from tests import stories_support as support
-from tests.stories_support import make_story
+from tests.stories import helpers as support
+from tests.stories.helpers import make_story
 
 story_index = support.story_index
 

@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
-from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from core.models.outbox import OutboundEmail, Suppression
@@ -18,10 +17,10 @@ from core.outbox import queue_email
 from core.outbox.api import InvalidRecipient
 from core.outbox.maintenance import outbox_maintenance, run_maintenance, schedule_maintenance
 from core.outbox.sending import backoff_delay, deliver, send_outbound_email
-from tests import fakes
+from tests.core import helpers as fakes
+from tests.core.helpers import run_worker_once
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-FLAKY = "tests.fakes.FlakyEmailBackend"
+FLAKY = "tests.core.helpers.FlakyEmailBackend"
 
 pytestmark = pytest.mark.django_db
 
@@ -221,28 +220,6 @@ def test_an_unsubscribe_link_becomes_a_one_click_header(django_capture_on_commit
     assert message.extra_headers["List-Unsubscribe"] == f"<{url}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert url in message.body and url in message.alternatives[0][0]
-
-
-def run_worker_once():
-    worker = db_worker.Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    worker.run()
-
-
-@pytest.fixture
-def database_tasks(settings, monkeypatch):
-    settings.TASKS = DATABASE_TASKS
-    # The worker closes "obsolete" connections between tasks; inside a test's transaction that
-    # would be the test's own connection.
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
 
 def test_a_worker_killed_between_claim_and_send_is_reaped_and_sends_once(

@@ -19,6 +19,7 @@ from core.localization import translate
 from core.spam import STARTED_FIELD
 from home.factories import StandardPageFactory
 from home.models import FooterText, SiteSettings
+from tests.helpers import queries_for
 
 
 @pytest.fixture(autouse=True)
@@ -47,12 +48,6 @@ def html(client, url: str) -> str:
 def menu(page_html: str) -> list[str]:
     nav = re.search(r'<nav class="main-nav".*?</nav>', page_html, re.S).group(0)
     return re.findall(r">([^<]+)</a>", nav)
-
-
-def queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.mark.django_db
@@ -248,7 +243,7 @@ def test_warm_pages_cost_the_same_in_both_languages(client, about, spanish_home)
     translate(about, "es", {"About us": "Quiénes somos", "about": "quienes-somos", "Hi.": "Hola."})
     for url in ("/en/about/", "/es/quienes-somos/"):
         client.get(url)
-    assert queries(client, "/en/about/") == queries(client, "/es/quienes-somos/") == 0
+    assert queries_for(client, "/en/about/")[0] == queries_for(client, "/es/quienes-somos/")[0] == 0
 
 
 @pytest.mark.django_db

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import WIDTHS, tab_to
+from tests.e2e.helpers import WIDTHS, tab_to
 
 VARIANTS = [
     pytest.param(width, javascript, id=f"{width}px-{'js' if javascript else 'nojs'}")

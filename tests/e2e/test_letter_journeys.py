@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import WIDTHS, axe_violations, screenshot
+from tests.e2e.helpers import WIDTHS, axe_violations, screenshot
 from tests.e2e.test_journeys import VARIANTS, tab_to
 
 PATHS = {"en": "/en/write-to-congress/", "es": "/es/escriba-al-congreso/"}

@@ -13,7 +13,7 @@ from email.message import Message
 
 import pytest
 
-from tests.e2e.conftest import (
+from tests.e2e.helpers import (
     FILL_SECONDS,
     WIDTHS,
     axe_violations,

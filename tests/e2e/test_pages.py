@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.e2e.conftest import WIDTHS, axe_violations, nu_errors, screenshot
+from tests.e2e.helpers import WIDTHS, axe_violations, nu_errors, screenshot
 
 EXTRA_PATHS = [
     ("search-results", "/en/search/?q=immunity"),

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.e2e.conftest import FILL_SECONDS, WIDTHS, axe_violations, nu_errors, screenshot
+from tests.e2e.helpers import FILL_SECONDS, WIDTHS, axe_violations, nu_errors, screenshot
 from tests.e2e.test_journeys import VARIANTS, tab_to
 
 SPANISH = "/es/peticion-al-congreso/"

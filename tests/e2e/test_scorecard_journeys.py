@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.conftest import WIDTHS, axe_violations, nu_errors, screenshot, tab_to
+from tests.e2e.helpers import WIDTHS, axe_violations, nu_errors, screenshot, tab_to
 from tests.e2e.test_journeys import VARIANTS
 from tests.e2e.test_story_journeys import choose_with_keyboard
 

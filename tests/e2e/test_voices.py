@@ -12,7 +12,7 @@ from email.header import decode_header, make_header
 
 import pytest
 
-from tests.e2e.conftest import FILL_SECONDS, WIDTHS, axe_violations, nu_errors, screenshot
+from tests.e2e.helpers import FILL_SECONDS, WIDTHS, axe_violations, nu_errors, screenshot
 
 STATE_PATHS = [
     ("wall-filtered", "/en/voices/?category=veteran&state=TX"),

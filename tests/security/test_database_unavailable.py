@@ -135,7 +135,7 @@ def persistent_connection():
 
 
 # serialized_rollback: put back what migrations created (groups, workflow, content types) for
-# the transactional tests that follow, as tests/petitions/test_petition_concurrency.py expects.
+# the transactional tests that follow, as tests/actions/petitions/test_petition_concurrency.py expects.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_health_checks_recover_from_a_killed_connection_without_a_failed_request(
     persistent_connection, locales

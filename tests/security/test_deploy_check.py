@@ -2,7 +2,7 @@
 
 import secrets
 
-from tests.security.conftest import run_with_production_env
+from tests.security.helpers import run_with_production_env
 
 
 def test_check_deploy_passes_at_warning_level():

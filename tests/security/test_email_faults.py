@@ -1,6 +1,6 @@
 """The email provider hanging. Refusing, failing and timing out are in tests/core/test_outbox.py
 (test_a_failed_send_is_retried_later_with_the_error_recorded, per failure) and
-tests/test_newsletter.py (100 signups through an outage, each sent once); a worker killed
+tests/actions/newsletter/test_newsletter.py (100 signups through an outage, each sent once); a worker killed
 mid-task in tests/core/test_outbox.py (test_a_worker_killed_between_claim_and_send_is_reaped_and_sends_once).
 
 Here: with the database task backend, as in production, a supporter's request never calls the
@@ -17,12 +17,9 @@ from django_tasks_db.models import DBTaskResult
 
 from core.models.outbox import OutboundEmail
 from core.outbox import conf
-from tests import fakes
-from tests.bad_input.conftest import pledge, signup_page  # noqa: F401 (fixtures)
-from tests.bad_input.support import Forms
-from tests.core.test_outbox import database_tasks, run_worker_once  # noqa: F401 (a fixture)
-from tests.petitions.conftest import petition  # noqa: F401 (a fixture)
-from tests.voices.conftest import add_voice, wall  # noqa: F401 (fixtures)
+from tests.bad_input.helpers import Forms
+from tests.core import helpers as fakes
+from tests.core.helpers import run_worker_once
 
 pytestmark = pytest.mark.django_db
 
@@ -53,11 +50,11 @@ def test_a_hanging_provider_never_holds_up_a_supporter(
     forms,
     form_name,
     template,
-    database_tasks,  # noqa: F811
+    database_tasks,
     settings,
     django_capture_on_commit_callbacks,
 ):
-    settings.EMAIL_BACKEND = "tests.fakes.FlakyEmailBackend"
+    settings.EMAIL_BACKEND = "tests.core.helpers.FlakyEmailBackend"
     fakes.Provider.reset()
     fakes.Provider.failure = hang
     form = forms[form_name]

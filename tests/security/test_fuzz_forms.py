@@ -5,7 +5,7 @@ never a server error, and nothing typed comes back unescaped.
 
 The GET endpoints (search, any path, Accept-Language, Host) are fuzzed in test_fuzz.py; the
 letter form, with its district choice, in
-tests/letters/test_letter_defences.py::test_whatever_is_posted_the_answer_is_never_a_server_error.
+tests/actions/letters/test_letter_defences.py::test_whatever_is_posted_the_answer_is_never_a_server_error.
 """
 
 import time
@@ -23,9 +23,7 @@ from core.localization import translate
 from core.spam import started_token
 from home.factories import StandardPageFactory
 from testimonials.models import TestimonialPage
-from tests.petitions.conftest import petition  # noqa: F401 (a fixture)
 from tests.security.test_fuzz import hostile_text
-from tests.voices.conftest import add_voice, wall  # noqa: F401 (fixtures)
 
 FUZZ = settings(
     max_examples=300,
@@ -186,7 +184,7 @@ def test_the_newsletter_and_footer_forms_never_fail(site, data, language):
 @pytest.mark.django_db
 @FUZZ
 @given(data=SIGNATURE)
-def test_the_petition_form_never_fails(site, petition, data):  # noqa: F811
+def test_the_petition_form_never_fails(site, petition, data):
     with counting(Signature):
         assert_answered(Client().post(petition.url, data, REMOTE_ADDR="203.0.113.61"), data)
 
@@ -206,7 +204,7 @@ def test_the_pledge_form_never_fails(site, data):
     language=st.sampled_from(["en", "es"]),
     query=st.dictionaries(st.sampled_from(["source", "form", "thanks"]), hostile_text, max_size=2),
 )
-def test_the_embedded_widget_never_fails(site, petition, data, kind, language, query):  # noqa: F811
+def test_the_embedded_widget_never_fails(site, petition, data, kind, language, query):
     page = petition if kind != "pledge" else site["pledge"]
     url = reverse("action_embed", args=[kind, page.pk]).replace("/en/", f"/{language}/", 1)
     client = Client()
@@ -225,7 +223,7 @@ def test_the_embedded_widget_never_fails(site, petition, data, kind, language, q
     ),
     photo_name=st.text(max_size=40).filter(lambda name: "\x00" not in name),
 )
-def test_the_voice_form_never_fails(site, add_voice, data, photo, photo_name):  # noqa: F811
+def test_the_voice_form_never_fails(site, add_voice, data, photo, photo_name):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     if photo is not None:

@@ -4,14 +4,12 @@ policy, the opt-in for framed embeds, CORP, Permissions-Policy, cookies and SRI.
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from home.factories import StandardPageFactory
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
 
 
 def directives(header: str) -> dict[str, list[str]]:
@@ -67,7 +65,7 @@ def test_development_also_gets_the_csp_but_does_not_upgrade_plain_http(client, h
 
 @pytest.mark.django_db
 def test_media_and_player_hosts_come_from_the_environment(home_page, settings):
-    from tests.security.conftest import run_with_production_env
+    from tests.security.helpers import run_with_production_env
 
     code = (
         "import django; django.setup(); from django.conf import settings; "

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_tool
-from tests.security.conftest import PRODUCTION_ENV
+from tests.helpers import ROOT, require_tool
+from tests.security.helpers import PRODUCTION_ENV
 
 pytestmark = pytest.mark.live
 
-ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory"
 SCRIPT = Path(__file__).with_name("observatory_package.mjs")
 HOST = "127.0.0.1"

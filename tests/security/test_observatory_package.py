@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_tool
+from tests.helpers import ROOT, require_tool
 from tests.security import observatory
 
-ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory"
 SCRIPT = Path(__file__).with_name("observatory_package.mjs")
 

@@ -23,10 +23,9 @@ from core.models.outbox import OutboundEmail, Suppression
 from core.personal_data import Holding, apply_retention, find_everything
 from core.privacy import hash_email
 from testimonials.models import TestimonialPage, VoiceSubmission
-from tests.bad_input.conftest import staff_user
-from tests.voices.conftest import add_voice, moderator, wall  # noqa: F401 (fixtures)
-from tests.voices.helpers import act, submit
-from tests.voices.test_bad_input import png_bytes
+from tests.helpers import staff_user
+from tests.testimonials.helpers import act, submit
+from tests.testimonials.test_bad_input import png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +106,7 @@ def test_a_close_date_starts_the_period_and_the_setting_sets_its_length(home_pag
 
 def test_an_action_open_in_one_language_is_not_closed(home_page, spanish_home, settings):
     from core.localization import translate
-    from tests.petitions.helpers import spanish_strings
+    from tests.actions.petitions.helpers import spanish_strings
 
     settings.RETENTION_DAYS_AFTER_CLOSE = DAYS
     page = closed_action(home_page, "petition", DAYS + 30)
@@ -178,7 +177,7 @@ ADDRESS = "ana@example.org"
 
 
 @pytest.fixture
-def held(home_page, add_voice, moderator, client, django_capture_on_commit_callbacks):  # noqa: F811
+def held(home_page, add_voice, moderator, client, django_capture_on_commit_callbacks):
     """Everything a supporter can leave behind, and the same for somebody else."""
     capture = django_capture_on_commit_callbacks
     petition = PetitionPageFactory(parent=home_page, slug="petition")
@@ -309,7 +308,7 @@ def test_the_log_cannot_be_edited_or_deleted(client, admin_user, home_page):
 
 
 def test_the_demo_has_a_privacy_page_in_both_languages_linked_from_every_footer(client):
-    from tests.test_demo import run_demo
+    from tests.home.test_demo import run_demo
 
     run_demo()
     english = client.get("/en/privacy/").content.decode()

@@ -1,0 +1,99 @@
+"""Settings come from the environment; an unsafe production configuration refuses to start."""
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.helpers import ROOT
+
+
+def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean_env.update(env, DJANGO_SETTINGS_MODULE="config.settings.base")
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean_env, capture_output=True, text=True
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_settings({"DEBUG": "0"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_production_starts_with_a_secret_key():
+    result = run_settings({"DEBUG": "0", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.org"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_development_needs_no_variables():
+    result = run_settings({})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_database_url_selects_postgresql_with_health_checks():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.DATABASES['default']; print(d['ENGINE'], d['CONN_HEALTH_CHECKS'], d['NAME'])"
+    )
+    env = {**os.environ, "DATABASE_URL": "postgres://u@db.example:5432/campaign"}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["django.db.backends.postgresql", "True", "campaign"]
+
+
+def test_sqlite_default_uses_wal_immediate_transactions_and_a_busy_timeout():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "o = settings.DATABASES['default']['OPTIONS']; "
+        "print(o['transaction_mode'], o['timeout'], 'journal_mode=WAL' in o['init_command'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["IMMEDIATE", "20", "True"]
+
+
+def test_database_connections_are_kept_between_requests_on_sqlite_too():
+    # Opening a SQLite connection (pragmas, Django's SQL functions) costs about a millisecond of
+    # CPU: more than the queries of a warm page (docs/performance.md).
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CONN_MAX_AGE"}}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["60", "True"]
+
+
+def test_media_go_to_s3_compatible_storage_when_a_bucket_is_named():
+    # Settings only: django-storages is installed for such deployments, not in development.
+    code = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.STORAGES['default']))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.base"}
+    local = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert "FileSystemStorage" in local.stdout
+    env.update(AWS_STORAGE_BUCKET_NAME="campaign-media", AWS_S3_ENDPOINT_URL="https://s3.example")
+    s3 = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    storage = json.loads(s3.stdout)
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "campaign-media"
+    assert storage["OPTIONS"]["endpoint_url"] == "https://s3.example"
+    assert storage["OPTIONS"]["querystring_auth"] is False

@@ -1,0 +1,70 @@
+"""Fixtures for the legislator import: the public data, copies of it to edit, and the command's
+output."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from states.importer import FILE_NAMES
+from states.models import (
+    Committee,
+    CommitteeMembership,
+    DistrictOffice,
+    Legislator,
+    LegislatorImport,
+    ZipDistrict,
+)
+from tests.helpers import require_tool
+from tests.states.legislators.helpers import find_shared_data, run_import
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    folder = find_shared_data()
+    require_tool(
+        folder is not None,
+        "the public legislator data is not on this machine (../shared/data with "
+        + ", ".join(FILE_NAMES)
+        + "; see its README)",
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def imported_once(django_db_setup, django_db_blocker):
+    """The real data, imported once per test module (an import takes seconds) and committed;
+    each test's own changes are rolled back as usual, and the rows are removed afterwards."""
+    folder = find_shared_data()
+    if folder is None:
+        yield None
+        return
+    with django_db_blocker.unblock():
+        output = run_import("--source", str(folder))
+    yield output
+    with django_db_blocker.unblock():
+        for model in (
+            CommitteeMembership,
+            DistrictOffice,
+            ZipDistrict,
+            Legislator,
+            Committee,
+            LegislatorImport,
+        ):
+            model.objects.all().delete()
+
+
+@pytest.fixture
+def imported(shared_data, imported_once, db) -> str:
+    """The real data imported; returns the command's output."""
+    return imported_once
+
+
+@pytest.fixture
+def data_copy(shared_data, tmp_path) -> Path:
+    """A writable copy of the five files."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in FILE_NAMES:
+        shutil.copy(shared_data / name, folder / name)
+    return folder
