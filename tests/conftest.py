@@ -1,12 +1,27 @@
-"""Shared fixtures: a site with an English home page and its Spanish translation."""
+"""Shared fixtures: a baseline site built once per test database, the demo site built once per
+session for the tests that read it, and the per-test resets every test needs.
+
+The baseline (both locales, the English home page as the default site's root, and its Spanish
+translation) is what almost every test starts from. It is built once, right after the test
+database is migrated, and committed; each test runs in a transaction that is rolled back, so it
+sees the baseline fresh whatever the previous test did. docs/testing.md explains the fixtures.
+"""
+
+import os
 
 import pytest
+from django.db import connections
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from hypothesis import settings as hypothesis_settings
 
-from core.localization import translate
-from home.factories import HomePageFactory
-from tests.helpers import staff_user
+from core.generation import purge_all
+from tests.helpers import (
+    BaselineSite,
+    DemoDatabase,
+    build_baseline_site,
+    find_baseline_site,
+    staff_user,
+)
 
 # Fixtures that tests in more than one folder use; a folder's own fixtures stay in its conftest.py.
 pytest_plugins = [
@@ -16,6 +31,84 @@ pytest_plugins = [
     "tests.actions.petitions.fixtures",
     "tests.testimonials.fixtures",
 ]
+
+# Property-based tests: a quick sample locally, the full run in CI (.ci/run sets the profile).
+hypothesis_settings.register_profile("ci", max_examples=300)
+hypothesis_settings.register_profile("dev", max_examples=25)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+DEMO_FIXTURE = "demo_site"
+_demo = DemoDatabase()
+
+
+def _reads_the_demo(item) -> bool:
+    return DEMO_FIXTURE in getattr(item, "fixturenames", ())
+
+
+def _in_a_rolled_back_transaction(item) -> bool:
+    """pytest-django's first group: tests that use the database inside a transaction."""
+    fixtures = getattr(item, "fixturenames", ())
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return False
+    marker = item.get_closest_marker("django_db")
+    if marker is not None:
+        return not (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    return "db" in fixtures
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """The demo's tests run together in one process (an xdist group), after the other tests in
+    a transaction and before the transactional ones, so the demo is built once (demo_site)."""
+    for item in items:
+        if _reads_the_demo(item):
+            item.add_marker(pytest.mark.xdist_group("demo"))
+    result = yield
+    # pytest-django has ordered them: tests in a transaction, transactional tests, the rest.
+    demo = [item for item in items if _reads_the_demo(item)]
+    others = [item for item in items if not _reads_the_demo(item)]
+    boundary = next(
+        (i for i, item in enumerate(others) if not _in_a_rolled_back_transaction(item)),
+        len(others),
+    )
+    items[:] = others[:boundary] + demo + others[boundary:]
+    return result
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, with the baseline site built in each, once."""
+    with django_db_blocker.unblock():
+        build_baseline_site()
+        connection = connections["default"]
+        if getattr(connection, "_test_serialized_contents", None) is not None:
+            # Tests that empty the database (transactional, serialized_rollback) put back what
+            # migrations made, and the baseline with it.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    _demo.blocker = django_db_blocker
+    yield
+    _demo.roll_back()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of the test: a test that does not read the demo never sees it (the
+    demo is rolled back first), and one that does finds it loaded."""
+    if _reads_the_demo(item):
+        _demo.load()  # once the databases exist; before that, demo_site does it
+    else:
+        _demo.roll_back()
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup) -> str:
+    """`manage.py demo` run once on a fresh install, for the tests that read it; returns what
+    the command printed. The demo stays loaded, in an open transaction, while the tests that
+    request it run one after another (grouped and ordered together); each test runs in a
+    savepoint of that transaction (mark it django_db) that is rolled back after it.
+    Module-scoped so that it is set up before any test's own transaction."""
+    _demo.load()
+    return _demo.output
 
 
 @pytest.fixture(autouse=True)
@@ -29,8 +122,6 @@ def anymail_test_backend(settings):
 def fresh_site_cache():
     """Each test's database starts afresh, so cached pages and site-wide data must too: the
     rollback of the previous test sent no signal (core/page_cache.py, core/site_cache.py)."""
-    from core.generation import purge_all
-
     purge_all()
 
 
@@ -43,42 +134,26 @@ def default_language_after_each_test():
 
 
 @pytest.fixture
-def locales(db):
-    english, _ = Locale.objects.get_or_create(language_code="en")
-    spanish, _ = Locale.objects.get_or_create(language_code="es")
-    return english, spanish
+def baseline(db) -> BaselineSite:
+    """The baseline site; rebuilt inside the test's transaction if a test that empties the
+    database ran before without putting it back."""
+    return find_baseline_site() or build_baseline_site()
 
 
 @pytest.fixture
-def home_page(locales):
-    """The English home page, as the default site's root (replacing Wagtail's welcome page)."""
-    english, _spanish = locales
-    root = Page.get_first_root_node()
-    welcome = root.get_children().filter(slug="home").first()
-    if welcome is not None:
-        welcome.slug = "welcome"
-        welcome.save()
-    home = HomePageFactory(parent=root, locale=english, title="Home", slug="home")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    if welcome is not None:
-        welcome.delete()
-    return home
+def locales(baseline):
+    return baseline.english, baseline.spanish
 
 
 @pytest.fixture
-def spanish_home(home_page):
-    return translate(
-        home_page,
-        "es",
-        {
-            "Home": "Inicio",
-            "home": "inicio",
-            home_page.hero_heading: "Nadie está por encima de la ley",
-            home_page.hero_text: "Texto en español.",
-        },
-    )
+def home_page(baseline):
+    """The English home page, the default site's root (in place of Wagtail's welcome page)."""
+    return baseline.home
+
+
+@pytest.fixture
+def spanish_home(baseline):
+    return baseline.spanish_home
 
 
 @pytest.fixture

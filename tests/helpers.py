@@ -1,15 +1,25 @@
-"""Helpers for every test folder: tools a bare machine may lack, the public data, staff accounts
-and counting a page's queries."""
+"""Helpers for every test folder: the baseline and demo sites (tests/conftest.py), tools a bare
+machine may lack, the public data, staff accounts and counting a page's queries."""
 
+import io
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
+
+from core.generation import purge_all
+from core.localization import translate
+from home.factories import HomePageFactory
+from home.models import HomePage
 
 
 def require_tool(available: bool, reason: str) -> None:
@@ -67,3 +77,120 @@ def warm_queries(client, url: str) -> tuple[int, str]:
     between publishes (core of every page's budget)."""
     client.get(url)
     return queries_for(client, url)
+
+
+@dataclass
+class BaselineSite:
+    english: Locale
+    spanish: Locale
+    home: HomePage
+    spanish_home: HomePage
+
+
+SPANISH_HOME = {
+    "Home": "Inicio",
+    "home": "inicio",
+    "hero_heading": "Nadie está por encima de la ley",
+    "hero_text": "Texto en español.",
+}
+
+
+def find_baseline_site() -> BaselineSite | None:
+    """The baseline site, if the database holds it whole."""
+    home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
+    if home is None or not Site.objects.filter(is_default_site=True, root_page=home).exists():
+        return None
+    spanish_home = HomePage.objects.filter(
+        translation_key=home.translation_key, locale__language_code="es"
+    ).first()
+    if spanish_home is None:
+        return None
+    return BaselineSite(home.locale, spanish_home.locale, home, spanish_home)
+
+
+@transaction.atomic
+def build_baseline_site() -> BaselineSite:
+    """Both locales, an English home page as the default site's root (in place of Wagtail's
+    welcome page) and its Spanish translation through wagtail-localize. Idempotent."""
+    found = find_baseline_site()
+    if found is not None:
+        return found
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
+    root = Page.get_first_root_node()
+    welcome = root.get_children().filter(slug="home").first()
+    if welcome is not None:
+        Page.objects.filter(pk=welcome.pk).update(slug="welcome")
+    home = HomePageFactory(parent=root, locale=english, title="Home", slug="home")
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
+    site.root_page = home
+    site.save()
+    if welcome is not None:
+        Page.objects.get(pk=welcome.pk).delete()
+    strings = {
+        "Home": SPANISH_HOME["Home"],
+        "home": SPANISH_HOME["home"],
+        home.hero_heading: SPANISH_HOME["hero_heading"],
+        home.hero_text: SPANISH_HOME["hero_text"],
+    }
+    spanish_home = translate(home, "es", strings)
+    return BaselineSite(english, spanish, home, spanish_home)
+
+
+def restore_fresh_install() -> None:
+    """The page tree and site as Wagtail's migrations leave them (a welcome page, slug "home",
+    as the default site's root), so the demo is built as on a new installation."""
+    root = Page.get_first_root_node()
+    english = Locale.objects.get(language_code="en")
+    welcome = root.add_child(
+        instance=Page(title="Welcome to your new Wagtail site!", slug="welcome", locale=english)
+    )
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = welcome
+    site.save()
+    for page in root.get_children().exclude(pk=welcome.pk):
+        TranslationSource.objects.filter(object_id=page.translation_key).delete()
+        page.delete()
+    Page.objects.filter(pk=welcome.pk).update(slug="home", url_path="/home/")
+
+
+class DemoDatabase:
+    """The demo site, loaded once in a transaction that stays open while the tests that read it
+    run (each in a savepoint of its own), then rolled back (tests/conftest.py: demo_site)."""
+
+    def __init__(self):
+        self.blocker = None  # pytest-django's database blocker, once the databases exist
+        self._atomic = None
+        self.output = ""
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._atomic is not None
+
+    def load(self) -> None:
+        if self.is_loaded or self.blocker is None:
+            return
+        with self.blocker.unblock():
+            if connection.in_atomic_block:
+                raise RuntimeError("the demo must be loaded outside any test's transaction")
+            self._atomic = transaction.atomic()
+            self._atomic.__enter__()
+            try:
+                restore_fresh_install()
+                out = io.StringIO()
+                call_command("demo", stdout=out)
+                self.output = out.getvalue()
+            except BaseException:
+                self.roll_back()
+                raise
+
+    def roll_back(self) -> None:
+        if not self.is_loaded:
+            return
+        atomic, self._atomic = self._atomic, None
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+        purge_all()

@@ -1,14 +1,20 @@
 """Browser tests: a real server with demo content, driven by Debian's Chromium through Playwright.
 
-The server is a separate process on a SQLite file built once per session (`make demo`'s command),
-with tasks run immediately and emails written to files, so journeys can follow emailed links.
+Each test process (pytest-xdist worker) that runs browser tests starts its own server, so the
+journeys run on both cores. The site itself (`make demo`'s content on a SQLite file, with the
+Congress data or a small sample of it) is built once per test run, by whichever process gets there
+first, and copied for each server. Tasks run immediately and emails are written to files, so
+journeys can follow emailed links.
 """
 
+import fcntl
 import os
+import shutil
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,31 +29,23 @@ from tests.e2e.helpers import (
 )
 from tests.helpers import require_tool
 
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
-# tryfirst: the group must be on the items before pytest-xdist's own hook reads it.
-@pytest.hookimpl(tryfirst=True)
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # One process runs every journey, so the live site and Chromium start once.
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("live-site")
-    mail_dir = workdir / "mail"
-    mail_dir.mkdir()
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {
+def site_environment(workdir: Path, url: str = "http://127.0.0.1") -> dict[str, str]:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DEBUG": "1",
         "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(mail_dir),
+        "EMAIL_FILE_PATH": str(workdir / "mail"),
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "MEDIA_ROOT": str(workdir / "media"),
         "LOG_LEVEL": "WARNING",
@@ -57,34 +55,69 @@ def live_site(tmp_path_factory):
         "SPAM_RATE_LIMIT_COUNT": "1000",
         "SPAM_MIN_FILL_SECONDS": str(MIN_FILL_SECONDS),
     }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
+
+
+@contextmanager
+def exclusive(lock: Path):
+    """One process at a time, across the test run's workers."""
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_site(folder: Path) -> None:
+    """The demo site with members of Congress, and the list of its page types."""
+    folder.mkdir(parents=True, exist_ok=True)
+    env = site_environment(folder)
+    subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*MANAGE, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
     # Members of Congress for the letter journeys, unless the demo imported the real ones.
+    load = "from tests.actions.letters.helpers import load_sample_congress as load; load()"
     subprocess.run(
-        [
-            *manage,
-            "shell",
-            "-c",
-            "from tests.actions.letters.helpers import load_sample_congress as load; load()",
-        ],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
+        [*MANAGE, "shell", "-c", load], env=env, check=True, cwd=ROOT, capture_output=True
     )
     listing = subprocess.run(
-        [*manage, "check_pages", "--list-types"],
+        [*MANAGE, "check_pages", "--list-types"],
         env=env,
         check=True,
         cwd=ROOT,
         capture_output=True,
         text=True,
     ).stdout
+    (folder / "page-types.txt").write_text(listing)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The site built once for the whole run (its workers share the run's temporary folder)."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_folder = run_folder.parent
+    template = run_folder / "live-site-template"
+    with exclusive(run_folder / "live-site.lock"):
+        if not (template / "page-types.txt").exists():
+            build_site(template)
+    return template
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory, built_site):
+    workdir = tmp_path_factory.mktemp("live-site")
+    shutil.copy(built_site / "site.sqlite3", workdir / "site.sqlite3")
+    if (built_site / "media").exists():
+        shutil.copytree(built_site / "media", workdir / "media")
+    mail_dir = workdir / "mail"
+    mail_dir.mkdir()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    listing = (built_site / "page-types.txt").read_text()
     page_types = [tuple(line.split(" ", 1)) for line in listing.splitlines() if line.strip()]
     server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
-        env=env,
+        [*MANAGE, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=site_environment(workdir, url),
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=(workdir / "server.log").open("w"),

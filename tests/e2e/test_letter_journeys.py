@@ -10,12 +10,11 @@ from urllib.parse import parse_qs
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import WIDTHS, axe_violations, screenshot
+from tests.e2e.helpers import FILL_SECONDS, WIDTHS, axe_violations, screenshot
 from tests.e2e.test_journeys import VARIANTS, tab_to
 
 PATHS = {"en": "/en/write-to-congress/", "es": "/es/escriba-al-congreso/"}
 SPLIT_ZIP = "10027"  # split between NY-12 and NY-13, in the sample and in the real Census table
-MIN_FILL_SECONDS = 3.2
 STORAGE_KEY = "endqi.letters.details"
 TEXT = {
     "en": {
@@ -62,7 +61,7 @@ def fill_in(page, text: dict, zip_code: str, remember: bool) -> None:
     if remember:
         tab_to(page, "el.id === 'letter-remember'")
         page.keyboard.press("Space")
-    page.wait_for_timeout(MIN_FILL_SECONDS * 1000)
+    page.wait_for_timeout(FILL_SECONDS * 1000)  # a person takes a moment (minimum fill time)
     submit(page)
 
 

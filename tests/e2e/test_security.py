@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlparse
 
 from django.conf import settings
 
+from tests.e2e.helpers import FILL_SECONDS
 from tests.e2e.test_pages import all_paths
 
 # Runs before any page script, through the DevTools protocol (so the policy does not block it),
@@ -108,7 +109,7 @@ def test_forms_and_their_answers_make_no_third_party_request(live_site, open_pag
     assert {path.split("/")[1] for path in forms} == {"en", "es"}
     for path in forms:
         page.goto(live_site(path))
-        page.wait_for_timeout(3500)  # past the minimum fill time, or the send looks like a bot
+        page.wait_for_timeout(FILL_SECONDS * 1000)  # past the minimum fill time (a bot's)
         page.locator("main form[method=post] button[type=submit]").first.click()
         page.wait_for_load_state("load")
         assert page.locator(".error-summary, .field-error").count() > 0, path
@@ -120,7 +121,7 @@ def test_forms_and_their_answers_make_no_third_party_request(live_site, open_pag
     page.fill("[name=last_name]", "Rivera")
     page.fill("[name=email]", "third-party-check@example.org")
     page.fill("[name=zip_code]", "78701")
-    page.wait_for_timeout(3500)  # a person takes a few seconds (the minimum fill time)
+    page.wait_for_timeout(FILL_SECONDS * 1000)  # a person takes a moment (minimum fill time)
     page.locator("form[method=post] button[type=submit]").first.click()
     page.wait_for_load_state("load")
     assert page.locator(".share-links a").count() > 0

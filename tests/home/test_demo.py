@@ -29,8 +29,8 @@ def snapshot() -> dict[str, int]:
 
 
 @pytest.mark.django_db
-def test_demo_is_idempotent_and_prints_the_admin_login(settings):
-    first_output = run_demo()
+def test_demo_is_idempotent_and_prints_the_admin_login(demo_site, settings):
+    first_output = demo_site
     assert f"{settings.DEMO_ADMIN_USERNAME} / {settings.DEMO_ADMIN_PASSWORD}" in first_output
     after_first = snapshot()
     second_output = run_demo()
@@ -39,8 +39,7 @@ def test_demo_is_idempotent_and_prints_the_admin_login(settings):
 
 
 @pytest.mark.django_db
-def test_demo_spanish_pages_are_wagtail_localize_translations(client):
-    run_demo()
+def test_demo_spanish_pages_are_wagtail_localize_translations(demo_site, client):
     english = Page.objects.live().filter(locale__language_code="en", depth__gt=1)
     spanish = Page.objects.live().filter(locale__language_code="es", depth__gt=1)
     assert english.count() == spanish.count() >= 5
@@ -54,8 +53,7 @@ def test_demo_spanish_pages_are_wagtail_localize_translations(client):
 
 
 @pytest.mark.django_db
-def test_every_demo_page_renders_in_both_languages(client):
-    run_demo()
+def test_every_demo_page_renders_in_both_languages(demo_site, client):
     pages = Page.objects.live().filter(depth__gt=1)
     assert {p.locale.language_code for p in pages} == {"en", "es"}
     for page in pages:
@@ -64,8 +62,7 @@ def test_every_demo_page_renders_in_both_languages(client):
 
 
 @pytest.mark.django_db
-def test_demo_admin_login_works(client, settings):
-    run_demo()
+def test_demo_admin_login_works(demo_site, client, settings):
     assert client.login(
         username=settings.DEMO_ADMIN_USERNAME, password=settings.DEMO_ADMIN_PASSWORD
     )
@@ -83,9 +80,8 @@ def visible_sentences(html: str) -> set[str]:
 
 
 @pytest.mark.django_db
-def test_spanish_demo_pages_show_no_english_sentence(client):
+def test_spanish_demo_pages_show_no_english_sentence(demo_site, client):
     """Catches block text wagtail-localize did not extract (it would stay English in Spanish)."""
-    run_demo()
     for spanish in Page.objects.live().filter(locale__language_code="es", depth__gt=1):
         english = spanish.get_translation(Locale.objects.get(language_code="en"))
         english_text = visible_sentences(client.get(english.url).content.decode())

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.factories import HomePageFactory, StandardPageFactory
 from home.models import HomePage, StandardPage
-from tests.helpers import warm_queries
+from tests.helpers import restore_fresh_install, warm_queries
 
 
 class HomeTreeRules(WagtailPageTestCase):
@@ -63,7 +63,10 @@ class HomeAdminRoundTrip(WagtailPageTestCase):
 
 
 class HomeAdminRootRoundTrip(WagtailPageTestCase):
+    """On a new installation (only Wagtail's welcome page), an editor makes the home page."""
+
     def setUp(self):
+        restore_fresh_install()
         self.login()
 
     def test_editor_creates_a_home_page_at_the_root(self):

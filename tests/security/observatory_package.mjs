@@ -2,11 +2,12 @@
 // (jsdom), cookie jar (tough-cookie) and grader, summed exactly as its src/scanner/index.js does.
 //
 // node observatory_package.mjs < requests.json
-//     responses collected by tests/security/observatory/ through Django's test client;
+//     a JSON array of the responses tests/security/helpers.py collected for each page through
+//     Django's test client; prints an array of {score, grade, results}, one per page;
 // node observatory_package.mjs --live HOST HTTP_PORT HTTPS_PORT PATH
 //     the package's own retriever fetches HOST over both schemes (its CLI only knows ports 80
-//     and 443, hence this entry point); loopback hosts only, see test_observatory_live.py.
-// Either way it prints {score, grade, results}.
+//     and 443, hence this entry point); loopback hosts only, see test_observatory_live.py;
+//     prints one {score, grade, results}.
 import { readFileSync } from "node:fs";
 
 import { AxiosHeaders } from "axios";
@@ -73,31 +74,32 @@ async function fromLiveServer([hostname, httpPort, httpsPort, path]) {
   return requests;
 }
 
-const requests =
-  process.argv[2] === "--live"
-    ? await fromLiveServer(process.argv.slice(3))
-    : fromTestClient(JSON.parse(readFileSync(0, "utf8")));
-
 // src/scanner/index.js, from "Run all the tests on the result" to getGradeForScore.
-const results = ALL_TESTS.map((test) => test(requests));
-let scoreWithExtraCredit = 100;
-let uncurvedScore = scoreWithExtraCredit;
-for (const result of results) {
-  if (result.result) {
-    const modifier = getScoreModifier(result.result);
-    scoreWithExtraCredit += modifier;
-    if (modifier < 0) {
-      uncurvedScore += modifier;
+function score(requests) {
+  const results = ALL_TESTS.map((test) => test(requests));
+  let scoreWithExtraCredit = 100;
+  let uncurvedScore = scoreWithExtraCredit;
+  for (const result of results) {
+    if (result.result) {
+      const modifier = getScoreModifier(result.result);
+      scoreWithExtraCredit += modifier;
+      if (modifier < 0) {
+        uncurvedScore += modifier;
+      }
     }
   }
-}
-const score =
-  uncurvedScore >= MINIMUM_SCORE_FOR_EXTRA_CREDIT ? scoreWithExtraCredit : uncurvedScore;
-const final = getGradeForScore(score);
-console.log(
-  JSON.stringify({
+  const total =
+    uncurvedScore >= MINIMUM_SCORE_FOR_EXTRA_CREDIT ? scoreWithExtraCredit : uncurvedScore;
+  const final = getGradeForScore(total);
+  return {
     score: final.score,
     grade: final.grade,
     results: Object.fromEntries(results.map((r) => [r.constructor.name, r.result])),
-  })
-);
+  };
+}
+
+const output =
+  process.argv[2] === "--live"
+    ? score(await fromLiveServer(process.argv.slice(3)))
+    : JSON.parse(readFileSync(0, "utf8")).map((input) => score(fromTestClient(input)));
+console.log(JSON.stringify(output));

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from home.factories import StandardPageFactory
 
+# How many examples: the Hypothesis profile (tests/conftest.py), small locally, 300 in CI.
 FUZZ = settings(
-    max_examples=300,
     deadline=None,
     # The site fixture is built once per test and only read by the requests.
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

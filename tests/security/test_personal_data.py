@@ -307,10 +307,7 @@ def test_the_log_cannot_be_edited_or_deleted(client, admin_user, home_page):
     assert ErasureRequest.objects.filter(pk=record.pk).exists()
 
 
-def test_the_demo_has_a_privacy_page_in_both_languages_linked_from_every_footer(client):
-    from tests.home.test_demo import run_demo
-
-    run_demo()
+def test_the_demo_has_a_privacy_page_in_both_languages_linked_from_every_footer(demo_site, client):
     english = client.get("/en/privacy/").content.decode()
     assert "How long we keep it" in english and "anonymised a year after" in english
     spanish = client.get("/es/privacidad/").content.decode()

@@ -183,8 +183,7 @@ def test_create_states_makes_the_rubric_and_51_pages_in_both_languages_once(
 
 
 @pytest.mark.django_db
-def test_every_demo_assessment_is_cited_and_dated_and_the_rest_unassessed(client):
-    call_command("demo", stdout=io.StringIO())
+def test_every_demo_assessment_is_cited_and_dated_and_the_rest_unassessed(demo_site, client):
     assessed = StateAssessment.objects.exclude(status=AssessmentStatus.NOT_ASSESSED)
     assert assessed.filter(locale__language_code="en").count() >= 15
     for assessment in assessed:

@@ -1,21 +1,15 @@
 """Stories demo content, and the issue's finish line: every Texas story where QI was granted,
 found in English and in Spanish with plain links and a GET form, each with a correct share card."""
 
-import io
 import re
 from html import unescape
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from stories.choices import Outcome
 from stories.models import CaseStoryPage, NewsIndexPage, NewsPage, StoryIndexPage
-
-
-def run_demo() -> None:
-    call_command("demo", stdout=io.StringIO())
 
 
 def card_links(html: str) -> list[tuple[str, str]]:
@@ -28,8 +22,7 @@ def meta(html: str, attribute: str, name: str) -> str | None:
 
 
 @pytest.mark.django_db
-def test_demo_stories_cover_states_outcomes_and_are_translated_samples():
-    run_demo()
+def test_demo_stories_cover_states_outcomes_and_are_translated_samples(demo_site):
     english = CaseStoryPage.objects.live().filter(locale__language_code="en")
     assert english.count() >= 12
     assert len({story.state_code for story in english}) >= 8
@@ -55,8 +48,7 @@ def test_demo_stories_cover_states_outcomes_and_are_translated_samples():
 
 
 @pytest.mark.django_db
-def test_a_visitor_finds_every_texas_story_where_qi_was_granted(client):
-    run_demo()
+def test_a_visitor_finds_every_texas_story_where_qi_was_granted(demo_site, client):
     for language, index_path, title in [
         ("en", "/en/stories/", "Case stories"),
         ("es", "/es/historias/", "Historias de casos"),

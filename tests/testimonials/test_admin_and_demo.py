@@ -1,12 +1,9 @@
 """Staff's side: the submissions listing (read-only, with archive for rejected voices), Wagtail's
 own workflow emails still sent for other pages, and the demo's sample voices."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
@@ -78,8 +75,7 @@ def test_wagtails_own_workflow_emails_still_go_out_for_other_pages(home_page, mo
     assert any("moderator@example.org" in message.to for message in mail.outbox)
 
 
-def test_the_demo_has_twenty_sample_voices_three_waiting_for_moderation(client):
-    call_command("demo", stdout=io.StringIO())
+def test_the_demo_has_twenty_sample_voices_three_waiting_for_moderation(demo_site, client):
     samples = TestimonialPage.objects.filter(is_sample=True, locale__language_code__in=["en", "es"])
     originals = [voice for voice in samples if voice.language == voice.locale.language_code]
     assert len(originals) == 20

@@ -166,8 +166,7 @@ hostile_text = st.one_of(
 
 
 @pytest.mark.django_db
-@hypothesis_settings(
-    max_examples=150,
+@hypothesis_settings(  # examples: the Hypothesis profile (tests/conftest.py)
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
