@@ -1,6 +1,6 @@
 """The rubric's nine criteria, the scorecard page and one page per state, in English and Spanish.
 
-`manage.py create_states` (and `make demo`, through states/demo.py) runs `load()`. It is
+`manage.py create_states` (and `make demo`, through states/demo/) runs `load()`. It is
 idempotent: whatever already exists is left as it is, whatever is missing is created and
 translated through wagtail-localize.
 """

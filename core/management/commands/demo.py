@@ -1,8 +1,8 @@
 """`manage.py demo`: load the demo content of every app, idempotently.
 
-Each app that has demo content provides `<app>/demo.py` with `load(stdout)`. Apps load in the
-order below (states before the stories and voices that point at them); running the command
-twice changes nothing.
+Each app that has demo content provides a `<app>/demo/` package whose `load(stdout)` is its one
+entry point. Apps load in the order below (states before the stories and voices that point at
+them); running the command twice changes nothing.
 """
 
 from importlib import import_module

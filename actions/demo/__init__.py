@@ -3,7 +3,7 @@ sample organisations and signatures) and the letter to Congress, in English and 
 
 from wagtail.models import Locale
 
-from actions import demo_letters, demo_petitions
+from actions.demo import letters, petitions
 from actions.models import SignupPage
 from core.demo_content import Phrasebook
 from core.localization import translate
@@ -55,5 +55,5 @@ def load(stdout) -> None:
     if spanish is not None and not page.has_translation(spanish):
         translate(page, "es", tr.es)
         stdout.write(f"  translated {page.title!r} into es")
-    demo_petitions.load(stdout)
-    demo_letters.load(stdout)
+    petitions.load(stdout)
+    letters.load(stdout)

@@ -263,7 +263,7 @@ def _signatures(page, spanish_page, count: int, seed: str, stdout) -> None:
     """Sample signatures spread over the last 30 days, busier lately, in both languages."""
     if Signature.objects.filter(action_key=page.translation_key).exists():
         return
-    rng = random.Random(seed)  # noqa: S311 (sample data, not secrets)
+    rng = random.Random(seed)
     now = timezone.now()
     rows = []
     for n in range(count):

@@ -7,8 +7,9 @@ from wagtail.models import Locale
 
 from core.demo_content import Phrasebook
 from core.localization import translate
+from home.demo import tr as home_phrasebook
 from home.models import HomePage
-from testimonials.demo_voices import PUBLISHED, QUEUED, QUEUED_SPANISH
+from testimonials.demo.voices import PUBLISHED, QUEUED, QUEUED_SPANISH
 from testimonials.models import (
     AddYourVoicePage,
     TestimonialIndexPage,
@@ -116,8 +117,6 @@ def _feature_on_home(home, spanish, stdout) -> None:
     home.save_revision().publish()
     stdout.write("  added voices from Texas to the home page")
     if spanish is not None and home.has_translation(spanish):
-        from home.demo import tr as home_phrasebook
-
         # The block has no text of its own; the home page's other segments are re-supplied.
         translate(home, "es", home_phrasebook.es)
 
