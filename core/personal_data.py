@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ErasureRequest
 from core.models.outbox import OutboundEmail, Suppression, normalize_address
 from core.privacy import hash_email
 
@@ -103,8 +104,6 @@ def find_everything(email: str) -> list[Found]:
 def erase_everything(email: str, user=None, reference: str = ""):
     """Erase what every holding has about the address, in one transaction, and log the request
     with a keyed hash of the address (never the address). Returns the ErasureRequest."""
-    from core.models import ErasureRequest
-
     email = normalize_address(email)
     with transaction.atomic():
         erased = {}
@@ -122,8 +121,6 @@ def erase_everything(email: str, user=None, reference: str = ""):
 
 
 def earlier_requests(email: str):
-    from core.models import ErasureRequest
-
     return ErasureRequest.objects.filter(email_hash=hash_email(email)).select_related("handled_by")
 
 

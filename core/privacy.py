@@ -12,6 +12,8 @@ import ipaddress
 
 from django.conf import settings
 
+from core.models.outbox import normalize_address
+
 IP_HASH_LENGTH = 32  # hex characters: 128 bits, plenty to tell addresses apart
 
 
@@ -46,7 +48,5 @@ def hash_email(email: str) -> str:
     """A keyed hash of an address (normalised as the site stores addresses), for records that
     must say "this address" without holding it: the log of erasure requests. Staff who are asked
     again can check the log by typing the address; nobody can read an address out of it."""
-    from core.models.outbox import normalize_address
-
     message = b"email\x00" + normalize_address(email).encode()
     return hmac.new(ip_hash_key(), message, hashlib.sha256).hexdigest()

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from core.demo_content import Phrasebook
 from core.localization import translate
 from states import seed
+from states.importer import LegislatorDataError, import_legislators
 from states.models import AssessmentStatus, Bill, BillStatus, BillStatusChange, Criterion
 from states.models import StateAssessment as Assessment
 
@@ -548,8 +549,6 @@ def _bills(stdout) -> None:
 def _legislators(stdout) -> None:
     """The real members of Congress and ZIP table, when the files or the publishers can be
     reached; otherwise say so and carry on (the letter page then explains it has no data)."""
-    from states.importer import LegislatorDataError, import_legislators
-
     if not settings.LEGISLATOR_DEMO_IMPORT:
         return
     try:

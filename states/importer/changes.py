@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from core.generation import purge_all
 from states.models import (
     Committee,
     CommitteeMembership,
@@ -181,8 +182,6 @@ def _write(model, changes: TableChanges, new: dict, build, fields, progress, lab
 
 def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
     """Write the differences and record the import, all or nothing."""
-    from core.generation import purge_all
-
     say = progress or (lambda _message: None)
     data = plan.data
     began = time.monotonic()
