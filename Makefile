@@ -72,9 +72,11 @@ browser-tools:
 test-fast: install lint
 	$(PYTEST) -m "not browser and not live"
 
+# import-linter holds the layers (docs/architecture.md; contracts in pyproject.toml).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .

@@ -22,9 +22,9 @@ from wagtail.models import Page
 from actions import signing
 from actions.forms import SignatureForm, clean_source
 from actions.models import Organization, PetitionPage, PledgePage
+from core.security import frameable
+from core.us_states import state_name
 from home.models import CampaignRendition
-from home.security import frameable
-from home.us_states import state_name
 
 LOGO_FILTER = "max-240x96"
 EMBED_KINDS = {"petition": PetitionPage, "pledge": PledgePage}

@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 
 from actions.exports import ProtectedExportIndexView
 from actions.models import Subscriber
-from home.permissions import RecordPermissionPolicy
+from core.permissions import RecordPermissionPolicy
 
 register_permission_policy(Subscriber, RecordPermissionPolicy(Subscriber))
 

@@ -5,7 +5,7 @@ class ActionsConfig(AppConfig):
     name = "actions"
 
     def ready(self) -> None:
-        from home.outbox.webhooks import address_unsubscribed
+        from core.outbox.webhooks import address_unsubscribed
 
         address_unsubscribed.connect(_provider_unsubscribe, dispatch_uid="actions.newsletter")
 

@@ -5,15 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from wagtail.admin.views.generic.models import IndexView
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """A spreadsheet would run a cell starting with = + - @ as a formula (CSV injection): an
-    apostrophe makes it plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+from core.csv_safety import neutralize_formula
 
 
 class ProtectedExportIndexView(IndexView):
@@ -31,7 +23,7 @@ class ProtectedExportIndexView(IndexView):
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
-        return type(row)((field, neutralise_formula(value)) for field, value in row.items())
+        return type(row)((field, neutralize_formula(value)) for field, value in row.items())
 
     def render_to_response(self, context, **response_kwargs):
         if self.is_export and not self.can_export():

@@ -6,10 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import Signature
-from actions.zip_codes import normalise_zip, state_for_zip
-from home.forms import EmailAddressField, strip_bidi_controls
-from home.outbox.models import normalise_address
-from home.spam import SpamProtectedForm
+from core.forms import EmailAddressField, strip_bidi_controls
+from core.models.outbox import normalize_address
+from core.spam import SpamProtectedForm
+from states.zip_codes import normalize_zip, state_for_zip
 
 
 class NewsletterSignupForm(SpamProtectedForm):
@@ -117,7 +117,7 @@ class SignatureForm(SpamProtectedForm):
         return single_line(self.cleaned_data["last_name"])
 
     def clean_email(self) -> str:
-        return normalise_address(self.cleaned_data["email"])
+        return normalize_address(self.cleaned_data["email"])
 
     def clean_source(self) -> str:
         return clean_source(self.cleaned_data.get("source"))
@@ -128,7 +128,7 @@ class SignatureForm(SpamProtectedForm):
         if "zip_code" in self.errors:
             return cleaned  # already told what is wrong with it; "enter your ZIP" would contradict
         if cleaned.get("country") == Signature.Country.US:
-            zip_code = normalise_zip(raw_zip)
+            zip_code = normalize_zip(raw_zip)
             if not raw_zip:
                 self.add_error("zip_code", _("Enter your ZIP code."))
             elif zip_code is None:
@@ -137,6 +137,6 @@ class SignatureForm(SpamProtectedForm):
                 cleaned["zip_code"] = zip_code
                 cleaned["state"] = state_for_zip(zip_code)
         else:
-            cleaned["zip_code"] = normalise_zip(raw_zip) or ""
+            cleaned["zip_code"] = normalize_zip(raw_zip) or ""
             cleaned["state"] = ""
         return cleaned

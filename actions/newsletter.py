@@ -18,9 +18,9 @@ from wagtail.models import Page
 
 from actions.forms import NewsletterSignupForm
 from actions.models import Subscriber
-from home.outbox import queue_email
-from home.outbox.models import normalise_address
-from home.spam import is_spam
+from core.models.outbox import normalize_address
+from core.outbox import queue_email
+from core.spam import is_spam
 
 CONFIRM_SALT = "actions.newsletter.confirm"
 UNSUBSCRIBE_SALT = "actions.newsletter.unsubscribe"
@@ -101,7 +101,7 @@ class Signup:
 
 def subscribe(signup: Signup) -> Subscriber:
     """Save the subscriber and queue the right email, all in one transaction."""
-    email = normalise_address(signup.email)
+    email = normalize_address(signup.email)
     now = timezone.now()
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
@@ -212,7 +212,7 @@ def unsubscribe(subscriber: Subscriber) -> bool:
 
 
 def unsubscribe_address(email: str) -> None:
-    """For the provider's unsubscribe events (home.outbox.webhooks.address_unsubscribed)."""
-    subscriber = Subscriber.objects.filter(email=normalise_address(email)).first()
+    """For the provider's unsubscribe events (core.outbox.webhooks.address_unsubscribed)."""
+    subscriber = Subscriber.objects.filter(email=normalize_address(email)).first()
     if subscriber is not None:
         unsubscribe(subscriber)

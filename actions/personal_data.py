@@ -1,4 +1,4 @@
-"""What the actions hold about supporters (home/personal_data.py explains the registry):
+"""What the actions hold about supporters (core/personal_data.py explains the registry):
 signatures, kept until their action has been closed for the retention period and then
 anonymised, and newsletter subscriptions.
 
@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from actions.models import PetitionPage, PledgePage, Signature, Subscriber
-from home.personal_data import Holding, register, retention_period
+from core.personal_data import Holding, register, retention_period
 
 # Anonymised rows keep an address of their own (the one-per-action constraint needs one) in a
 # domain that can never receive mail (RFC 2606), which also marks them as done.

@@ -12,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 
 from actions.exports import ProtectedExportIndexView
 from actions.models import PetitionPage, PledgePage, Signature
-from home.permissions import RecordPermissionPolicy
+from core.permissions import RecordPermissionPolicy
 
 register_permission_policy(Signature, RecordPermissionPolicy(Signature))
 

@@ -23,8 +23,9 @@ from django.utils import translation
 
 from actions.forms import SignatureForm
 from actions.models import Signature
-from home.outbox import queue_email
-from home.spam import over_rate_limit
+from actions.newsletter import Signup, subscribe
+from core.outbox import queue_email
+from core.spam import over_rate_limit
 
 logger = logging.getLogger(__name__)
 
@@ -175,8 +176,6 @@ def sign(page, data: dict, language: str) -> tuple[Signature, bool]:
 def _subscribe(page, data: dict, language: str) -> None:
     """The newsletter box hands the address to the newsletter's own double opt-in: a consent
     of its own, confirmed from the inbox, recorded with the words the box showed."""
-    from actions.newsletter import Signup, subscribe
-
     with translation.override(language):
         consent = str(SignatureForm.base_fields["newsletter"].label)
     subscribe(

@@ -9,11 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from actions import newsletter
 from actions.models import Subscriber
+from actions.templatetags.newsletter_tags import localized_signup_page
 
 
 def _signup_page_url(request) -> str | None:
-    from actions.templatetags.newsletter_tags import localized_signup_page
-
     page = localized_signup_page(request)
     return page.get_url(request=request) if page is not None else None
 

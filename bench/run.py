@@ -10,7 +10,7 @@ Pages are measured three times: from the page cache ("cached"); from a second se
 page cache off ("uncached": a visitor with a session, an editor, a filtered listing), where
 Wagtail routes, checks and renders every request while the site cache answers for what only a
 publish changes (site-wide data, the route and page row, stored fragments such as a story's
-article: home/site_cache.py); and from a third server that keeps nothing between requests
+article: core/site_cache.py); and from a third server that keeps nothing between requests
 ("cold": the first visitor after a publish). Then the weight of every page type, the
 peak memory of a worker, and the 200-concurrent-signers run of bench/sign.py (SQLite, and
 PostgreSQL when it answers). Not a test: it prints one table (and writes bench/results.md) for

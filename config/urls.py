@@ -6,20 +6,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
+from core.sitemaps import MultilingualSitemap
 from home import views as home_views
-from home.sitemaps import MultilingualSitemap
 
-handler400 = "home.views.bad_request"
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler400 = "core.views.bad_request"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz", home_views.health, name="health"),
+    path("healthz", core_views.health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     # Email providers' tracking webhooks (bounces, complaints), behind ANYMAIL_WEBHOOK_SECRET.
-    path("anymail/", include("home.outbox.urls")),
+    path("anymail/", include("core.outbox.urls")),
     path("", include("states.urls")),
     # Public JSON for partners' sites (a petition's live count), with CORS.
     path("api/", include("actions.api_urls")),
@@ -37,7 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("actions.urls")),
     # Wagtail's page view, wrapped to let chosen pages take posts without a CSRF token. Not for
     # Wagtail's own /_util/ views (the password form of a protected page), which follow below.
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", core_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,7 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.us_states import US_STATES
+from core.us_states import US_STATES
 
 
 class HeadingBlock(blocks.StructBlock):

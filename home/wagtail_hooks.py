@@ -1,11 +1,8 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import FooterText
-from home.outbox.admin import EmailViewSetGroup
-from home.privacy_admin import ErasureRequestViewSet
 
 
 class FooterTextViewSet(SnippetViewSet):
@@ -16,13 +13,3 @@ class FooterTextViewSet(SnippetViewSet):
 
 
 register_snippet(FooterTextViewSet)
-
-
-@hooks.register("register_admin_viewset")
-def register_email_admin():
-    return EmailViewSetGroup()
-
-
-@hooks.register("register_admin_viewset")
-def register_erasure_admin():
-    return ErasureRequestViewSet()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Subquery
 
-from actions.zip_codes import normalise_zip
+from states.zip_codes import normalize_zip
 
 from .models.legislators import NON_STATES, Chamber, CommitteeMembership, Legislator, ZipDistrict
 
@@ -65,7 +65,7 @@ class Delegation:
 
 def districts_for_zip(raw_zip: str) -> list[District]:
     """Every district the ZIP (5 digits or ZIP+4) lies in; [] for an unknown or invalid ZIP."""
-    zip5 = normalise_zip(raw_zip)
+    zip5 = normalize_zip(raw_zip)
     if not zip5:
         return []
     rows = ZipDistrict.objects.filter(zcta=zip5).values_list("state", "district")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from home.us_states import US_STATES
+from core.us_states import US_STATES
 
 SHAPES_FILE = Path(__file__).resolve().parent / "data" / "us-states.json"
 

@@ -9,8 +9,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from home.permissions import RecordPermissionPolicy
-from home.us_states import US_STATES
+from core.permissions import RecordPermissionPolicy
+from core.us_states import US_STATES
 from states.models import Legislator, LegislatorImport
 from states.models.legislators import NON_STATES
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
 
-from home.us_states import US_STATES
+from core.us_states import US_STATES
 from states.geography import FIPS
 from states.models import (
     ASSESSED,

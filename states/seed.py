@@ -1,6 +1,6 @@
 """The rubric's nine criteria, the scorecard page and one page per state, in English and Spanish.
 
-`manage.py create_states` (and `make demo`, through states/demo.py) runs `load()`. It is
+`manage.py create_states` (and `make demo`, through states/demo/) runs `load()`. It is
 idempotent: whatever already exists is left as it is, whatever is missing is created and
 translated through wagtail-localize.
 """
@@ -10,10 +10,10 @@ from django.core.management.base import CommandError
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.demo_content import Phrasebook
-from home.localization import MissingDemoTranslation, translate
+from core.demo_content import Phrasebook
+from core.localization import MissingDemoTranslation, translate
+from core.us_states import US_STATES, state_name_in
 from home.models import HomePage
-from home.us_states import US_STATES, state_name_in
 from states.models import Criterion, StateIndexPage, StatePage
 
 tr = Phrasebook()

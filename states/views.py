@@ -14,7 +14,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from home.us_states import state_name
+from core.csv_safety import neutralize_formula
+from core.us_states import state_name
 from states.geography import map_frame, map_shapes
 from states.models import StateIndexPage
 from states.scorecard import Scorecard, StateScore, build_scorecard, sort_key
@@ -125,14 +126,10 @@ CSV_COLUMNS = [
     "note",
     "state_page_url",
 ]
-# Spreadsheets run a cell that starts with one of these as a formula; a leading apostrophe
-# keeps it text (OWASP's advice for CSV exports).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+    return neutralize_formula("" if value is None else str(value))
 
 
 def _plain_score(state: StateScore) -> str:

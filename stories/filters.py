@@ -13,7 +13,7 @@ from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from home.us_states import STATE_NAMES, normalize_state_code
+from core.us_states import STATE_NAMES, normalize_state_code
 from stories.choices import EARLIEST_DECISION_YEAR, LATEST_DECISION_YEAR, HarmType, Outcome
 
 QUERY_MAX_LENGTH = 200

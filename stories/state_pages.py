@@ -1,13 +1,13 @@
 """The story → state page relation, resolved by postal code at run time.
 
 Stories store `state_code`; the states app (StatePage, one per state, keyed by the same codes from
-home.us_states) is looked up through the app registry so that this app never imports it and works
+core.us_states) is looked up through the app registry so that this app never imports it and works
 before it exists: until then every lookup answers None and templates show the state's name alone.
 """
 
 from django.apps import apps
 
-from home import site_cache
+from core import site_cache
 
 # The StatePage field holding the two-letter code; the first one the model has is used.
 CODE_FIELD_CANDIDATES = ("code", "postal_code", "state_code", "abbreviation")

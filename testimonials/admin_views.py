@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.permissions import register_permission_policy
 
-from home.permissions import RecordPermissionPolicy
+from core.permissions import RecordPermissionPolicy
 from testimonials.models import VoiceSubmission
 from testimonials.moderation import archive
 

@@ -7,9 +7,9 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import EmailAddressField, strip_bidi_controls
-from home.spam import SpamProtectedForm
-from home.us_states import US_STATES
+from core.forms import EmailAddressField, strip_bidi_controls
+from core.spam import SpamProtectedForm
+from core.us_states import US_STATES
 from testimonials.choices import (
     CITY_MAX_LENGTH,
     NAME_MAX_LENGTH,

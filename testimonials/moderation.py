@@ -25,8 +25,8 @@ from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, Workflow
 from wagtail.models.pages import PagePermissionTester
 from wagtail.users.models import UserProfile
 
-from home.outbox import queue_email
-from home.outbox.api import InvalidRecipient
+from core.outbox import queue_email
+from core.outbox.api import InvalidRecipient
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""What the voices hold about supporters (home/personal_data.py explains the registry): each
+"""What the voices hold about supporters (core/personal_data.py explains the registry): each
 submitted voice, found by the address on its private submission record. Erasing it deletes the
 voice itself (published or not, in every language), its photo, its history and the moderators'
 emails about it: the words and the face are the person's too, not only the address."""
@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry
 
-from home.outbox.models import OutboundEmail
-from home.personal_data import Holding, register
+from core.models.outbox import OutboundEmail
+from core.personal_data import Holding, register
 from testimonials.models import TestimonialPage, VoiceSubmission
 from testimonials.submission import PHOTO_COLLECTION
 

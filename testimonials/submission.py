@@ -16,8 +16,8 @@ from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from home.outbox import queue_email
-from home.spam import is_spam
+from core.outbox import queue_email
+from core.spam import is_spam
 from testimonials.choices import NameShown
 from testimonials.forms import VoiceForm, photo_max_bytes
 from testimonials.moderation import start_moderation

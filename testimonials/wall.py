@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.us_states import US_STATES, state_name
+from core.us_states import US_STATES, state_name
 from testimonials.choices import Category
 
 VOICES_PER_PAGE = 12

@@ -14,7 +14,7 @@ from django.db import connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
-from home.page_cache import purge_all
+from core.generation import purge_all
 from tests.helpers import (
     BaselineSite,
     DemoDatabase,
@@ -27,8 +27,8 @@ from tests.helpers import (
 
 # Fixtures that tests in more than one folder use; a folder's own fixtures stay in its conftest.py.
 pytest_plugins = [
+    "tests.core.fixtures",
     "tests.e2e.fixtures",
-    "tests.home.fixtures",
     "tests.actions.letters.fixtures",
     "tests.actions.newsletter.fixtures",
     "tests.actions.petitions.fixtures",
@@ -144,7 +144,7 @@ def anymail_test_backend(settings):
 @pytest.fixture(autouse=True)
 def fresh_site_cache():
     """Each test's database starts afresh, so cached pages and site-wide data must too: the
-    rollback of the previous test sent no signal (home/page_cache.py, home/site_cache.py)."""
+    rollback of the previous test sent no signal (core/page_cache.py, core/site_cache.py)."""
     purge_all()
 
 

@@ -19,10 +19,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
 
+from core.generation import purge_all
+from core.localization import translate
 from home.factories import HomePageFactory
-from home.localization import translate
 from home.models import HomePage
-from home.page_cache import purge_all
 
 
 def require_tool(available: bool, reason: str) -> None:

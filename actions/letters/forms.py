@@ -9,11 +9,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actions.forms import NAME_ERRORS, single_line
-from actions.zip_codes import normalise_zip
-from home.forms import EmailAddressField
-from home.outbox.models import normalise_address
-from home.spam import SpamProtectedForm
+from core.forms import EmailAddressField
+from core.models.outbox import normalize_address
+from core.spam import SpamProtectedForm
 from states.congress import District
+from states.zip_codes import normalize_zip
 
 ZIP_HELP = _("Five digits, like 20515. ZIP+4 is fine too.")
 
@@ -70,11 +70,11 @@ class LetterForm(SpamProtectedForm):
 
     def clean_email(self) -> str:
         email = self.cleaned_data.get("email") or ""
-        return normalise_address(email) if email else ""
+        return normalize_address(email) if email else ""
 
     def clean_zip_code(self) -> str:
         raw = self.cleaned_data["zip_code"]
-        zip_code = normalise_zip(raw) if raw.isascii() else None
+        zip_code = normalize_zip(raw) if raw.isascii() else None
         if zip_code is None:
             raise forms.ValidationError(_("Enter a ZIP code of five digits, like 20515."))
         return zip_code

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from home.us_states import state_name
+from core.us_states import state_name
 from states.congress import Delegation, District, delegations, districts_for_zip
 from states.models import NON_STATES, Chamber, Legislator, ZipDistrict
 

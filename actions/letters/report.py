@@ -16,8 +16,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 
-from actions.exports import neutralise_formula
 from actions.letters.models import LetterPage, LetterSent
+from core.csv_safety import neutralize_formula
 from states.models import Legislator
 
 PERMISSION = "actions.view_lettersent"
@@ -129,7 +129,7 @@ class LettersReportView(WagtailAdminTemplateMixin, TemplateView):
         for row in per_legislator(self.rows()):
             writer.writerow(
                 [
-                    neutralise_formula(row[field])
+                    neutralize_formula(row[field])
                     for field in ("bioguide_id", "name", "seat", "chamber", "count")
                 ]
             )

@@ -18,7 +18,7 @@ from actions.letters.forms import LetterForm
 from actions.letters.lookup import Outcome, describe, look_up, place_name
 from actions.letters.writing import bill_values, rate_limit, record, write_letters
 from actions.signing import current_language
-from home.spam import over_rate_limit
+from core.spam import over_rate_limit
 from states.congress import HOUSE_LOOKUP_URL
 from states.models import Legislator, LegislatorImport
 

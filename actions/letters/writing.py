@@ -22,7 +22,7 @@ from actions.letters import placeholders
 from actions.letters.lookup import Outcome, place_name
 from actions.letters.models import LetterSent
 from actions.signing import public_url
-from home.outbox import queue_email
+from core.outbox import queue_email
 from states.congress import Delegation
 from states.models import Legislator
 

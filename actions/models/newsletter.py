@@ -126,7 +126,7 @@ class SignupPage(SharingMixin, Page):
 
     template = "actions/signup_page.html"
     # Subscribing needs no session and is confirmed from the inbox, so the form carries no CSRF
-    # token and pages with the footer form stay cacheable (see home.views.serve).
+    # token and pages with the footer form stay cacheable (see core.views.serve).
     accepts_posts_without_csrf = True
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -126,7 +126,7 @@ class ActionPage(SharingMixin, Page):
     ]
 
     # Signing needs no session or login (see docs/petitions.md), so the form carries no CSRF
-    # token and the page stays cacheable during a spike (home.views.serve).
+    # token and the page stays cacheable during a spike (core.views.serve).
     accepts_posts_without_csrf = True
     # actions.signing refuses oversized posts itself, with a message above the form.
     max_post_bytes = None

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.us_states import US_STATES
+from core.us_states import US_STATES
 
 
 class Signature(models.Model):

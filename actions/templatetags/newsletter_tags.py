@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 
 from actions.forms import NewsletterSignupForm
 from actions.models import SignupPage
-from home import site_cache
+from core import site_cache
 
 register = template.Library()
 

@@ -37,6 +37,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "stories",
     "testimonials",
@@ -78,12 +79,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so cached pages get the headers of the settings now in force.
-    "home.security.ContentSecurityPolicyMiddleware",
-    "home.security.SecurityHeadersMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
+    "core.security.SecurityHeadersMiddleware",
+    # Permissions-Policy from settings.PERMISSIONS_POLICY.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Before sessions and auth, so a cached page costs no database query.
-    "home.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     # Site-wide data (Site, locales, settings, routes, menus) read once per publish, not per page.
-    "home.site_cache.SiteCacheMiddleware",
+    "core.site_cache.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,8 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # A view that finds the database gone answers with a friendly 503 (home/resilience.py).
-    "home.resilience.DatabaseUnavailableMiddleware",
+    # A view that finds the database gone answers with a friendly 503 (core/resilience.py).
+    "core.resilience.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -225,9 +228,9 @@ LEGISLATOR_DATA_DIR = os.environ.get("LEGISLATOR_DATA_DIR", _default_legislator_
 # `manage.py demo` imports the data when it can be read (off in tests: they import explicitly).
 LEGISLATOR_DEMO_IMPORT = env_bool("LEGISLATOR_DEMO_IMPORT", True)
 
-# Anonymous page cache (home/page_cache.py); 0 turns it off.
+# Anonymous page cache (core/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# Site-wide data, routes and stored page fragments (home/site_cache.py), kept until the next
+# Site-wide data, routes and stored page fragments (core/site_cache.py), kept until the next
 # publish; this only bounds memory. 0 turns it off (the benchmarks' "cold" pages).
 SITE_CACHE_SECONDS = int(os.environ.get("SITE_CACHE_SECONDS", "3600"))
 
@@ -276,18 +279,18 @@ TASKS = {
 TASKS_RUNNING_LEASE_SECONDS = int(os.environ.get("TASKS_RUNNING_LEASE_SECONDS", "1800"))
 TASKS_RESULT_RETENTION_DAYS = int(os.environ.get("TASKS_RESULT_RETENTION_DAYS", "14"))
 
-# The outbox (home/outbox): failed sends are retried with exponential back-off for this long.
+# The outbox (core/outbox): failed sends are retried with exponential back-off for this long.
 OUTBOX_RETRY_FOR_SECONDS = int(os.environ.get("OUTBOX_RETRY_FOR_SECONDS", str(26 * 3600)))
+# Emails are signed with the organisation name editors set in the site settings (home).
+OUTBOX_SITE_NAME_FIELD = "home.SiteSettings.organisation_name"
 
-# Spam defences shared by public forms (home/spam.py).
+# Spam defences shared by public forms (core/spam.py).
 SPAM_MIN_FILL_SECONDS = float(os.environ.get("SPAM_MIN_FILL_SECONDS", "3"))
 SPAM_RATE_LIMIT_COUNT = int(os.environ.get("SPAM_RATE_LIMIT_COUNT", "20"))
 SPAM_RATE_LIMIT_WINDOW = int(os.environ.get("SPAM_RATE_LIMIT_WINDOW", "3600"))
 # Signatures (actions/signing.py): more per IP than other forms, since a whole campus or office
 # may sign from one address after the same email; the bench raises it (docs/petitions.md).
 SIGNATURE_RATE_LIMIT_COUNT = int(os.environ.get("SIGNATURE_RATE_LIMIT_COUNT", "100"))
-# How many proxies (CDN, load balancer) sit in front of the app and append to X-Forwarded-For.
-SPAM_TRUSTED_PROXIES = int(os.environ.get("SPAM_TRUSTED_PROXIES", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "End Qualified Immunity")
@@ -301,7 +304,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "gif", "bmp": "webp", "png": "webp", "jpeg": "webp"}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
-# The largest POST a page's form may send (home.views.serve answers 413 above it); pages that
+# The largest POST a page's form may send (core.views.serve answers 413 above it); pages that
 # check sizes themselves (the voice form's photo, signatures) opt out with max_post_bytes = None.
 PAGE_POST_MAX_BYTES = int(os.environ.get("PAGE_POST_MAX_BYTES", str(64 * 1024)))
 
@@ -311,7 +314,8 @@ PAGE_POST_MAX_BYTES = int(os.environ.get("PAGE_POST_MAX_BYTES", str(64 * 1024)))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Set by home.security.SecurityHeadersMiddleware (Django has no setting for these two).
+# Set by core.security.SecurityHeadersMiddleware (Django has no setting for it); the
+# Permissions-Policy below by django-permissions-policy.
 SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 PERMISSIONS_POLICY = {
     feature: []
@@ -327,7 +331,7 @@ PERMISSIONS_POLICY = {
 }
 X_FRAME_OPTIONS = "DENY"
 # A form whose CSRF token is missing, forged or stale gets a friendly 403 in the visitor's language.
-CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -377,7 +381,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The Wagtail admin writes inline scripts and styles (widgets, panels, Draftail) and previews
-# pages in an iframe of its own, so it gets a looser policy (home.security swaps it in for
+# pages in an iframe of its own, so it gets a looser policy (core.security swaps it in for
 # CSP_ADMIN_PREFIXES). It is still closed to other origins' scripts, plugins and framing.
 CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 CONTENT_SECURITY_POLICY_ADMIN = {
@@ -398,16 +402,24 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "upgrade-insecure-requests": not DEBUG,
     }
 }
-# Who may frame views marked with home.security.allow_framing (the partners' embeds).
+# Who may frame views marked with core.security.allow_framing (the partners' embeds).
 EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS", "https:")
 
-# Client IP addresses: only ever stored as keyed hashes (home/privacy.py). Behind N reverse
-# proxies that append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N; otherwise REMOTE_ADDR is used.
+# Client IP addresses (core/client_ip.py: rate limits, IP hashes, logs), only ever stored as keyed
+# hashes (core/privacy.py). Behind N reverse proxies that append to X-Forwarded-For, set
+# TRUSTED_PROXY_COUNT=N; otherwise REMOTE_ADDR is used. SPAM_TRUSTED_PROXIES is its old name, still
+# read when TRUSTED_PROXY_COUNT is unset (core.W002 warns when both are set and disagree).
 IP_HASH_KEY = os.environ.get("IP_HASH_KEY", "")
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+
+def env_trusted_proxy_count(environ=os.environ) -> int:
+    return int(environ.get("TRUSTED_PROXY_COUNT") or environ.get("SPAM_TRUSTED_PROXIES") or "0")
+
+
+TRUSTED_PROXY_COUNT = env_trusted_proxy_count()
 
 # Supporters' submissions (signatures, letters) are anonymised this many days after their action
-# closes, by `manage.py apply_retention` (home/personal_data.py, docs/privacy.md).
+# closes, by `manage.py apply_retention` (core/personal_data.py, docs/privacy.md).
 RETENTION_DAYS_AFTER_CLOSE = int(os.environ.get("RETENTION_DAYS_AFTER_CLOSE", "365"))
 
 # The friendly 503 page's Retry-After, in seconds.

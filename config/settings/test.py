@@ -17,7 +17,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Off by default so query-count tests measure rendering; tests/home/test_page_cache.py turns it on.
+# Off by default so query-count tests measure rendering; tests/core/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 # The demo command does not import the legislator data in tests (tests/states/legislators/ do, once).
 LEGISLATOR_DEMO_IMPORT = False

@@ -5,10 +5,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from home import site_cache
-from home.i18n import page_language_links, path_language_links, with_query
-from home.models import FooterText
-from home.spam import STARTED_FIELD, started_token
+from core import site_cache
+from core.i18n import page_language_links, path_language_links, with_query
+from core.spam import STARTED_FIELD, started_token
+from home.models import FooterText, SiteSettings
 
 register = template.Library()
 
@@ -118,8 +118,6 @@ def privacy_page_url(context) -> str:
         return ""
 
     def find() -> str:
-        from home.models import SiteSettings
-
         page = SiteSettings.for_request(request).privacy_page
         return (page.localized.get_url(request=request) or "") if page else ""
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from core.generation import purge_all
 from states.models import (
     Committee,
     CommitteeMembership,
@@ -32,6 +33,7 @@ from .parsing import (
     OFFICE_FIELDS,
     LegislatorData,
 )
+from .report import summary
 from .sources import Source
 
 BATCH = 1000
@@ -180,8 +182,6 @@ def _write(model, changes: TableChanges, new: dict, build, fields, progress, lab
 
 def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
     """Write the differences and record the import, all or nothing."""
-    from home.page_cache import purge_all
-
     say = progress or (lambda _message: None)
     data = plan.data
     began = time.monotonic()
@@ -263,8 +263,6 @@ def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
 
 
 def record_import(plan: ImportPlan, seconds: float) -> LegislatorImport:
-    from .report import summary
-
     now = timezone.now()
     return LegislatorImport.objects.create(
         started_at=plan.started_at,

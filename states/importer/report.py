@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from states.models import Legislator
 
-from .changes import ImportPlan, TableChanges
+if TYPE_CHECKING:  # annotations only: changes.py uses this module to record an import
+    from .changes import ImportPlan, TableChanges
 
 LISTED = 50  # lines per section in the terminal; the admin keeps every entry
 

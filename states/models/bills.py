@@ -12,7 +12,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.us_states import US_STATES
+from core.us_states import US_STATES
 
 FEDERAL = "US"
 JURISDICTIONS = [(FEDERAL, _("Federal (Congress)")), *US_STATES]

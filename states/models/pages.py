@@ -13,9 +13,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.us_states import US_STATES, state_name
 from home.blocks import BaseStreamBlock
 from home.models.pages import SharingMixin
-from home.us_states import US_STATES, state_name
 from states.geography import FIPS
 
 from .criteria import ASSESSED, AssessmentStatus, Criterion

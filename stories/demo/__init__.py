@@ -10,9 +10,9 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import Locale
 
-from home.localization import translate
+from core.localization import translate
+from core.us_states import state_name
 from home.models import CampaignImage, HomePage
-from home.us_states import state_name
 from stories.demo.cases import CASES
 from stories.demo.news import NEWS, NEWS_INDEX, STORY_INDEX
 from stories.demo.phrases import tr

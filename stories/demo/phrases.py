@@ -2,7 +2,7 @@
 
 from urllib.parse import quote
 
-from home.demo_content import Phrasebook
+from core.demo_content import Phrasebook
 
 tr = Phrasebook()
 

@@ -10,8 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.us_states import US_STATES, state_name
 from home.models.pages import SharingMixin
-from home.us_states import US_STATES, state_name
 from stories.blocks import SourceListBlock, StoryStreamBlock
 from stories.choices import (
     EARLIEST_DECISION_YEAR,

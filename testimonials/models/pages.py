@@ -11,8 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.us_states import US_STATES, state_name
 from home.models.pages import SharingMixin
-from home.us_states import US_STATES, state_name
 from testimonials.choices import (
     CITY_MAX_LENGTH,
     NAME_MAX_LENGTH,
@@ -334,7 +334,7 @@ class AddYourVoicePage(SharingMixin, Page):
 
     template = "testimonials/add_your_voice_page.html"
     # The form needs no session and every submission is moderated, so it carries no CSRF token
-    # and the page stays cacheable (see home.views.serve).
+    # and the page stays cacheable (see core.views.serve).
     accepts_posts_without_csrf = True
     # The photo may be several MB; testimonials.uploads refuses a larger one with a message.
     max_post_bytes = None

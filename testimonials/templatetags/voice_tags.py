@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.translation import get_language
 
-from home.us_states import state_name
+from core.us_states import state_name
 from testimonials.wall import latest_voices as find_latest_voices
 from testimonials.wall import wall_for_language
 

@@ -98,7 +98,7 @@ CACHE = ref(
     "test_random_query_strings_get_the_ordinary_page_and_poison_nothing",
     "test_what_one_visitor_typed_never_reaches_the_cache",
     "test_a_signers_thank_you_is_never_cached",
-) + ref("tests/home/test_page_cache.py", "test_tracking_parameters_share_the_cached_page")
+) + ref("tests/core/test_page_cache.py", "test_tracking_parameters_share_the_cached_page")
 SIGNATURE_DATA = ref(
     f"{BI}/test_permissions.py",
     "test_an_editor_who_edits_the_petition_opens_no_data",
@@ -250,7 +250,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
     },
     "missing, forged or expired CSRF token where one is used (403 in the visitor's language)": {
         "newsletter": ref(
-            "tests/home/test_page_cache.py",
+            "tests/core/test_page_cache.py",
             "test_the_signup_page_takes_a_post_without_a_csrf_token",
         )
         + CSRF_WHERE_USED,

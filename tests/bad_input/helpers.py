@@ -16,8 +16,8 @@ from django.test import Client
 
 from actions.letters.models import LetterSent
 from actions.models import Signature, Subscriber
-from home.outbox.models import OutboundEmail
-from home.spam import started_token
+from core.models.outbox import OutboundEmail
+from core.spam import started_token
 from testimonials.models import TestimonialPage, VoiceSubmission
 
 SCRIPT = '<script>alert("x")</script><img src=x onerror="alert(1)">'

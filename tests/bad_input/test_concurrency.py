@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 
 from actions.models import Signature, Subscriber
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from testimonials.models import TestimonialPage
 from tests.actions.petitions.test_petition_concurrency import run_together
 

@@ -1,4 +1,4 @@
-"""CSRF. The public forms carry no token on purpose (docs/petitions.md, home.views.serve): they
+"""CSRF. The public forms carry no token on purpose (docs/petitions.md, core.views.serve): they
 need no session and their pages stay cacheable; bots are stopped by the honeypot, fill time and
 rate limits. Where a token is used (a password-protected page, any page that takes no posts, the
 admin login), a missing, forged or stale one gets a 403 page in the visitor's language, with the
@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from core.localization import translate
 from home.factories import StandardPageFactory
-from home.localization import translate
 
 pytestmark = pytest.mark.django_db
 

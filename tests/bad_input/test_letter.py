@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 
 from actions.letters.models import LetterSent
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from tests.bad_input.helpers import fresh_start
 
 pytestmark = pytest.mark.django_db

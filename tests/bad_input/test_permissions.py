@@ -10,9 +10,9 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from actions.models import Signature, Subscriber
-from home.models import ErasureRequest
-from home.outbox.models import OutboundEmail, Suppression
-from home.privacy import hash_email
+from core.models import ErasureRequest
+from core.models.outbox import OutboundEmail, Suppression
+from core.privacy import hash_email
 from testimonials.models import VoiceSubmission
 
 pytestmark = pytest.mark.django_db

@@ -146,7 +146,7 @@ def page_cache(settings):
 def test_tracking_parameters_share_one_cached_page_and_are_never_reflected(
     client, forms, page_cache
 ):
-    # The mechanism: tests/home/test_page_cache.py::test_tracking_parameters_share_the_cached_page
+    # The mechanism: tests/core/test_page_cache.py::test_tracking_parameters_share_the_cached_page
     url = forms["petition"].url
     first = client.get(url)
     assert first["X-Page-Cache"] == "miss"

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from actions.models import Signature, Subscriber
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from testimonials.models import TestimonialPage, VoiceSubmission
 
 pytestmark = pytest.mark.django_db

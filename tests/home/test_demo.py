@@ -91,7 +91,7 @@ def test_spanish_demo_pages_show_no_english_sentence(demo_site, client):
 
 
 def test_phrasebook_keys_paragraphs_as_wagtail_localize_stores_them():
-    from home.demo_content import Phrasebook
+    from core.demo_content import Phrasebook
 
     book = Phrasebook()
     html = book.paragraphs(("A mother's case & <appeal>", "El caso de una madre y <apelación>"))

@@ -4,9 +4,9 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
+from core.localization import translate
+from core.views import server_error
 from home.factories import StandardPageFactory
-from home.localization import translate
-from home.views import server_error
 
 
 @pytest.fixture

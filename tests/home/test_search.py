@@ -3,8 +3,8 @@
 import pytest
 from wagtail.search.backends import get_search_backend
 
+from core.localization import translate
 from home.factories import StandardPageFactory
-from home.localization import translate
 
 
 @pytest.fixture

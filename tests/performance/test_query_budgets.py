@@ -3,7 +3,7 @@ queries with 10 and with 300 children (menu pages, stories, bills, voices, signa
 
 Two figures per page, measured with the page cache off (as the uncached benchmark serves pages):
 - warm: a visitor after the first; site-wide data (site, locales, settings, route, menus,
-  language alternates, footer) comes from the site cache (home/site_cache.py), and the page's
+  language alternates, footer) comes from the site cache (core/site_cache.py), and the page's
   own content from the database. Asserted exactly: a change is a decision, not an accident.
 - cold: the first visitor after a publish purged everything. Asserted to be flat, and bounded.
 
@@ -22,10 +22,10 @@ from django.utils.text import slugify
 
 from actions.factories import PetitionPageFactory, SignatureFactory
 from actions.models import Signature
-from home import page_cache
+from core import generation as cache_generation
+from core.localization import translate
+from core.us_states import US_STATES, state_name_in
 from home.factories import CampaignImageFactory, StandardPageFactory
-from home.localization import translate
-from home.us_states import US_STATES, state_name_in
 from states import seed
 from states.factories import StatePageFactory
 from states.models import BillStatus
@@ -66,7 +66,7 @@ def fresh_cache():
 def budget(client, url: str) -> tuple[int, int]:
     """(cold, warm) queries of `url`: after a purge, as a publish leaves it, and then again."""
     client.get(url)  # renditions are generated on a page's first view, once
-    page_cache.purge_all()
+    cache_generation.purge_all()
     cold = queries_for(client, url)[0]
     return cold, queries_for(client, url)[0]
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from home.localization import translate
+from core.localization import translate
 from tests.security.helpers import HEADER_SETTINGS, run_with_production_env
 
 

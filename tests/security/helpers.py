@@ -17,7 +17,7 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "production-like-test-key-" + "k" * 40,
     "ALLOWED_HOSTS": "example.org",
-    # Production sets the webhook secret (home.W001 warns otherwise).
+    # Production sets the webhook secret (core.W001 warns otherwise).
     "ANYMAIL_WEBHOOK_SECRET": "provider:webhook-secret",
 }
 # Every setting the response headers depend on. Storage and database stay the test suite's own.

@@ -1,7 +1,7 @@
-"""The email provider hanging. Refusing, failing and timing out are in tests/home/test_outbox.py
+"""The email provider hanging. Refusing, failing and timing out are in tests/core/test_outbox.py
 (test_a_failed_send_is_retried_later_with_the_error_recorded, per failure) and
 tests/actions/newsletter/test_newsletter.py (100 signups through an outage, each sent once); a worker killed
-mid-task in tests/home/test_outbox.py (test_a_worker_killed_between_claim_and_send_is_reaped_and_sends_once).
+mid-task in tests/core/test_outbox.py (test_a_worker_killed_between_claim_and_send_is_reaped_and_sends_once).
 
 Here: with the database task backend, as in production, a supporter's request never calls the
 provider at all, so a provider that hangs cannot hold it up; the worker sends later, once. And a
@@ -15,11 +15,11 @@ from anymail.backends.postmark import EmailBackend as PostmarkBackend
 from django.core import mail
 from django_tasks_db.models import DBTaskResult
 
-from home.outbox import conf
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
+from core.outbox import conf
 from tests.bad_input.helpers import Forms
-from tests.home import helpers as fakes
-from tests.home.helpers import run_worker_once
+from tests.core import helpers as fakes
+from tests.core.helpers import run_worker_once
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_a_hanging_provider_never_holds_up_a_supporter(
     settings,
     django_capture_on_commit_callbacks,
 ):
-    settings.EMAIL_BACKEND = "tests.home.helpers.FlakyEmailBackend"
+    settings.EMAIL_BACKEND = "tests.core.helpers.FlakyEmailBackend"
     fakes.Provider.reset()
     fakes.Provider.failure = hang
     form = forms[form_name]

@@ -20,9 +20,9 @@ from wagtail.models import Locale
 
 from actions.factories import PledgePageFactory, SignupPageFactory
 from actions.models import Signature, Subscriber
+from core.localization import translate
+from core.spam import started_token
 from home.factories import StandardPageFactory
-from home.localization import translate
-from home.spam import started_token
 from testimonials.models import TestimonialPage
 from tests.security.test_fuzz import hostile_text
 

@@ -9,7 +9,6 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from home.factories import StandardPageFactory
-from home.security import permissions_policy_header
 from tests.helpers import ROOT
 
 
@@ -193,11 +192,9 @@ def test_cookies_are_secure_httponly_and_samesite_in_production(production, clie
     assert (session["secure"], session["httponly"], session["samesite"]) == (True, True, "Lax")
 
 
-def test_permissions_policy_header_format():
-    assert (
-        permissions_policy_header({"camera": [], "fullscreen": ["self"]})
-        == "camera=(), fullscreen=(self)"
-    )
+def test_permissions_policy_header_format(client, settings, db):
+    settings.PERMISSIONS_POLICY = {"camera": [], "fullscreen": ["self"]}
+    assert client.get("/healthz")["Permissions-Policy"] == "camera=(), fullscreen=(self)"
 
 
 @pytest.mark.django_db

@@ -17,11 +17,11 @@ from wagtail.models import PageLogEntry
 from actions.factories import PetitionPageFactory, PledgePageFactory, SignatureFactory
 from actions.models import Signature, Subscriber
 from actions.personal_data import ANONYMISED_DOMAIN
-from home import personal_data
-from home.models import ErasureRequest
-from home.outbox.models import OutboundEmail, Suppression
-from home.personal_data import Holding, apply_retention, find_everything
-from home.privacy import hash_email
+from core import personal_data
+from core.models import ErasureRequest
+from core.models.outbox import OutboundEmail, Suppression
+from core.personal_data import Holding, apply_retention, find_everything
+from core.privacy import hash_email
 from testimonials.models import TestimonialPage, VoiceSubmission
 from tests.helpers import staff_user
 from tests.testimonials.helpers import act, submit
@@ -105,7 +105,7 @@ def test_a_close_date_starts_the_period_and_the_setting_sets_its_length(home_pag
 
 
 def test_an_action_open_in_one_language_is_not_closed(home_page, spanish_home, settings):
-    from home.localization import translate
+    from core.localization import translate
     from tests.actions.petitions.helpers import spanish_strings
 
     settings.RETENTION_DAYS_AFTER_CLOSE = DAYS

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-from home.security import allow_framing, frameable
+from core.security import allow_framing, frameable
 
 
 @frameable

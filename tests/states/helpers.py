@@ -5,7 +5,7 @@ import io
 
 from django.utils.text import slugify
 
-from home.us_states import state_name
+from core.us_states import state_name
 from states import seed
 from states.factories import (
     BillFactory,

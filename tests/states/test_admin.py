@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from home.localization import translate
-from home.us_states import US_STATES
+from core.localization import translate
+from core.us_states import US_STATES
 from states import seed
 from states.factories import LegislatorFactory
 from states.models import (

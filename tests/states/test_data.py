@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
-from home.localization import translate
-from home.us_states import US_STATES
+from core.localization import translate
+from core.us_states import US_STATES
 from states.models import AssessmentStatus, Bill, BillStatus, Criterion, StateAssessment, StatePage
 from tests.states.helpers import SLUGS, make_bill, make_index, make_state, rubric
 

@@ -9,8 +9,8 @@ import pytest
 from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.us_states import US_STATES, state_name
 from home.models import HomePage
-from home.us_states import US_STATES, state_name
 from states.geography import FIPS, SHAPES_FILE, map_shapes
 from states.models import AssessmentStatus, StateIndexPage, StatePage
 from states.scorecard import (

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.localization import translate
+from core.localization import translate
 from stories.factories import (
     CaseStoryPageFactory,
     NewsIndexPageFactory,

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from core.localization import translate
 from home.factories import CampaignImageFactory
-from home.localization import translate
 from stories.factories import NewsPageFactory
 from stories.models import NewsRelatedStory
 from stories.models.news import NEWS_PER_PAGE

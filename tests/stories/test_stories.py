@@ -10,10 +10,10 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.localization import translate
+from core.us_states import US_STATES, normalize_state_code, state_name
 from home.factories import CampaignImageFactory, HomePageFactory
-from home.localization import translate
 from home.models import HomePage, StandardPage
-from home.us_states import US_STATES, normalize_state_code, state_name
 from stories.choices import Circuit, HarmType, Outcome
 from stories.factories import CaseStoryPageFactory, NewsIndexPageFactory, StoryIndexPageFactory
 from stories.models import CaseStoryPage, NewsIndexPage, NewsPage, StoryIndexPage

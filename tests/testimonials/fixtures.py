@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from home.localization import translate
+from core.localization import translate
 from testimonials.factories import AddYourVoicePageFactory, TestimonialIndexPageFactory
 
 

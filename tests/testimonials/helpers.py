@@ -5,7 +5,7 @@ import time
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from home.spam import started_token
+from core.spam import started_token
 from testimonials.models import TestimonialPage
 
 

@@ -91,7 +91,7 @@ def test_the_demo_has_twenty_sample_voices_three_waiting_for_moderation(demo_sit
     assert {voice.locale.language_code for voice in queued} == {"en", "es"}
     for wall in TestimonialIndexPage.objects.all():
         assert wall.get_workflow() == voice_workflow()
-    from home.outbox.models import OutboundEmail
+    from core.models.outbox import OutboundEmail
 
     assert OutboundEmail.objects.count() == 0  # samples email nobody
     home_en = client.get("/en/").content.decode()

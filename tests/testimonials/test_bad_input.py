@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.images import get_image_model
 
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from testimonials.models import TestimonialPage, VoiceSubmission
 from tests.testimonials.helpers import act, only_voice, submit
 

@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page, Revision, WorkflowState
 
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from testimonials.models import TestimonialPage, VoiceModerationTask, VoiceSubmission
 from testimonials.moderation import voice_workflow
 from tests.testimonials.helpers import act, only_voice, submit, workflow_state_for

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from wagtail.models import Locale, Revision
 
-from home.localization import translate
+from core.localization import translate
 from testimonials.models import TestimonialPage, VoiceSubmission
 from testimonials.moderation import voice_workflow
 from tests.testimonials.helpers import act, only_voice, submit, workflow_state_for

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from actions.factories import LetterPageFactory
-from home.localization import translate
+from core.localization import translate
 from states.factories import BillFactory, LegislatorFactory, ZipDistrictFactory
 from states.models import Chamber, LegislatorImport
 from tests.actions.letters.helpers import spanish_strings

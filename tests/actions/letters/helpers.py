@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail_localize.strings import StringValue
 
-from home.spam import started_token
+from core.spam import started_token
 from states.factories import LegislatorFactory, ZipDistrictFactory
 from states.models import Chamber, Legislator, LegislatorImport
 

@@ -10,7 +10,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from actions.letters.models import LetterSent
-from home.spam import started_token
+from core.spam import started_token
 from tests.actions.letters.helpers import letter_data, write
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from actions.factories import LetterPageFactory, LetterSentFactory
 from actions.letters.models import LetterSent
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from states.congress import HOUSE_LOOKUP_URL
 from states.factories import LegislatorFactory, ZipDistrictFactory
 from states.models import LegislatorImport, ZipDistrict

@@ -12,7 +12,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from actions.factories import LetterPageFactory
 from actions.letters import placeholders
 from actions.letters.models import LetterPage
-from home.localization import translate
+from core.localization import translate
 from home.models import HomePage
 from tests.actions.letters.helpers import SPANISH_LETTER, plaintext, spanish_strings
 

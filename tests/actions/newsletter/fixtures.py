@@ -3,7 +3,7 @@
 import pytest
 
 from actions.factories import SignupPageFactory
-from home.localization import translate
+from core.localization import translate
 
 
 @pytest.fixture

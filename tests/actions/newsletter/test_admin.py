@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from actions.factories import SubscriberFactory
 from actions.models import Subscriber
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 
 pytestmark = pytest.mark.django_db
 

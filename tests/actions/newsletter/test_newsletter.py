@@ -14,13 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from actions import newsletter
 from actions.factories import SignupPageFactory, SubscriberFactory
 from actions.models import SignupPage, Subscriber
-from home.localization import translate
-from home.models import RateLimitCounter
-from home.outbox.maintenance import run_maintenance
-from home.outbox.models import OutboundEmail
-from home.outbox.webhooks import address_unsubscribed
-from home.spam import started_token
-from tests.home import helpers as fakes
+from core.localization import translate
+from core.models import RateLimitCounter
+from core.models.outbox import OutboundEmail
+from core.outbox.maintenance import run_maintenance
+from core.outbox.webhooks import address_unsubscribed
+from core.spam import started_token
+from tests.core import helpers as fakes
 
 pytestmark = pytest.mark.django_db
 
@@ -366,10 +366,10 @@ def test_signups_survive_a_provider_outage_and_each_is_sent_once(
 ):
     """100 supporters sign up while the provider refuses connections, answers 503 or times out:
     every signup is saved and thanked; once it recovers, each gets exactly one email."""
-    settings.EMAIL_BACKEND = "tests.home.helpers.FlakyEmailBackend"
+    settings.EMAIL_BACKEND = "tests.core.helpers.FlakyEmailBackend"
     fakes.Provider.reset()
     clock = fakes.FakeClock()
-    monkeypatch.setattr("home.outbox.clock.now", clock)
+    monkeypatch.setattr("core.outbox.clock.now", clock)
     failures = cycle([fakes.connection_refused, fakes.server_error, fakes.timeout])
     monkeypatch.setattr(fakes.Provider, "failure", staticmethod(lambda: next(failures)()))
 

@@ -4,7 +4,7 @@ import pytest
 
 from actions.factories import OrganizationFactory, PetitionPageFactory, PledgePageFactory
 from actions.models import PetitionOrganisation
-from home.localization import translate
+from core.localization import translate
 from tests.actions.petitions.helpers import spanish_strings
 
 

@@ -4,7 +4,7 @@ import time
 
 from django.test import Client
 
-from home.spam import started_token
+from core.spam import started_token
 
 SPANISH = {
     "End qualified immunity": "Acabemos con la inmunidad calificada",

@@ -11,7 +11,7 @@ from django.test import Client
 from actions import signing
 from actions.factories import PetitionPageFactory
 from actions.models import Signature
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from tests.actions.petitions.helpers import sign
 
 pytestmark = [

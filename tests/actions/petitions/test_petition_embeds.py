@@ -7,7 +7,7 @@ from django.test import Client
 
 from actions.factories import PledgePageFactory, SignatureFactory
 from actions.models import Signature
-from home.security import EMBED_ATTRIBUTE
+from core.security import EMBED_ATTRIBUTE
 from tests.actions.petitions.helpers import sign
 from tests.helpers import ROOT
 

@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 
 from actions.models import Signature
-from home.outbox.models import OutboundEmail
-from home.spam import started_token
+from core.models.outbox import OutboundEmail
+from core.spam import started_token
 from tests.actions.petitions.helpers import sign, signature_data
 
 pytestmark = pytest.mark.django_db

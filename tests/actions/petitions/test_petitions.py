@@ -10,7 +10,7 @@ from django.test import Client
 from actions import signing
 from actions.factories import PledgePageFactory, SignatureFactory
 from actions.models import PetitionPage, PledgePage, Signature, Subscriber
-from home.outbox.models import OutboundEmail
+from core.models.outbox import OutboundEmail
 from tests.actions.petitions.helpers import sign
 from tests.helpers import warm_queries
 
@@ -197,7 +197,7 @@ def test_recent_signers_show_only_first_name_and_state_of_those_who_agreed(clien
 def test_participating_organisations_are_listed_in_the_pages_language(
     client, petition, organisations, spanish_home
 ):
-    from home.localization import translate
+    from core.localization import translate
     from tests.actions.petitions.helpers import spanish_strings
 
     for organisation in organisations:

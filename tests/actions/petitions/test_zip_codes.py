@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from actions.zip_codes import normalise_zip, state_for_zip
-from home.us_states import US_STATES
+from core.us_states import US_STATES
+from states.zip_codes import normalize_zip, state_for_zip
 from tests.helpers import require_tool, shared_data_folder
 
 SHARED_DATA = shared_data_folder("zccd.csv")
@@ -26,7 +26,7 @@ def test_known_zip_codes_give_their_state(zip_code, state):
 
 
 def test_every_state_the_table_names_is_a_state_or_dc():
-    from actions.zip_codes import PREFIX_RANGES
+    from states.zip_codes import PREFIX_RANGES
 
     codes = {code for code, _name in US_STATES}
     assert {state for _start, _end, state in PREFIX_RANGES} == codes
@@ -40,7 +40,7 @@ def test_every_state_the_table_names_is_a_state_or_dc():
      ("2051", None), ("205156", None), ("ABCDE", None), ("", None), ("20515-12", None)],
 )  # fmt: skip
 def test_zip_codes_are_five_digits_with_an_optional_plus_four(raw, clean):
-    assert normalise_zip(raw) == clean
+    assert normalize_zip(raw) == clean
 
 
 def test_the_prefix_table_agrees_with_the_census_zcta_file():

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from home import page_cache
+from core import generation as cache_generation
 from states.congress import District, delegations, districts_for_zip, members_for_state
 from states.models import (
     Chamber,
@@ -200,10 +200,10 @@ def test_a_reimport_names_exactly_what_changed_and_dry_run_applies_nothing(
     first.refresh_from_db()
     assert first.checked_at is not None
 
-    generation = page_cache.generation()
+    generation = cache_generation.generation()
     with django_capture_on_commit_callbacks(execute=True):
         output = run_import("--source", str(data_copy))
-    assert page_cache.generation() > generation  # purged: state pages show the new members
+    assert cache_generation.generation() > generation  # purged: state pages show the new members
     record = LegislatorImport.latest_or_none()
     assert record.pk != first.pk
     assert [e["bioguide_id"] for e in record.added] == ["Z000999"]

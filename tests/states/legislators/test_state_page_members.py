@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from home.localization import translate
+from core.localization import translate
 from states import seed
 from states.congress import HOUSE_LOOKUP_URL
 from states.factories import LegislatorFactory

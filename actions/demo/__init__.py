@@ -1,0 +1,59 @@
+"""Demo content for actions/: the newsletter sign-up page, the petition and the pledge (with
+sample organisations and signatures) and the letter to Congress, in English and Spanish."""
+
+from wagtail.models import Locale
+
+from actions.demo import letters, petitions
+from actions.models import SignupPage
+from core.demo_content import Phrasebook
+from core.localization import translate
+from home.models import HomePage
+
+tr = Phrasebook()
+
+SIGNUP = {
+    "title": tr("Stay connected", "Manténgase informado"),
+    "slug": tr("stay-connected", "mantengase-informado"),
+    "introduction": tr(
+        "Get campaign news in your inbox: bills moving in your state, court decisions, and "
+        "short actions that make a difference.",
+        "Reciba noticias de la campaña en su correo: proyectos de ley que avanzan en su estado, "
+        "decisiones judiciales y acciones breves que marcan la diferencia.",
+    ),
+    "consent_text": tr(
+        "We will email you campaign news and actions, about twice a month. Every email has a "
+        "link to unsubscribe, and we never share your address.",
+        "Le enviaremos noticias y acciones de la campaña, unas dos veces al mes. Cada correo "
+        "tiene un enlace para darse de baja, y nunca compartimos su dirección.",
+    ),
+    "thank_you_heading": tr("Check your inbox", "Revise su correo"),
+    "thank_you_text": tr(
+        "We have sent you an email. Click the link in it to confirm your subscription. If it is "
+        "not there in a few minutes, look in your spam folder.",
+        "Le hemos enviado un correo. Haga clic en el enlace para confirmar su suscripción. Si no "
+        "llega en unos minutos, revise la carpeta de correo no deseado.",
+    ),
+    "search_description": tr(
+        "Sign up for news and actions from the campaign to end qualified immunity.",
+        "Suscríbase a las noticias y acciones de la campaña para acabar con la inmunidad "
+        "calificada.",
+    ),
+}
+
+
+def load(stdout) -> None:
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.filter(locale=english).first()
+    if home is None:
+        return
+    page = SignupPage.objects.child_of(home).filter(slug=SIGNUP["slug"]).first()
+    if page is None:
+        page = home.add_child(instance=SignupPage(show_in_menus=True, **SIGNUP))
+        page.save_revision().publish()
+        stdout.write(f"  created {page.title!r}")
+    spanish = Locale.objects.filter(language_code="es").first()
+    if spanish is not None and not page.has_translation(spanish):
+        translate(page, "es", tr.es)
+        stdout.write(f"  translated {page.title!r} into es")
+    petitions.load(stdout)
+    letters.load(stdout)

@@ -1,0 +1,147 @@
+"""Demo content for letters to Congress: a letter page for the Ending Qualified Immunity Act, in
+English and Spanish, pointing at the federal bill the states demo creates.
+
+The letters need the members of Congress and the ZIP areas, which `import_legislators` loads from
+public data; without them the page says letters are not available yet.
+"""
+
+from wagtail.models import Locale
+
+from actions.letters.models import LetterPage
+from core.demo_content import Phrasebook
+from core.localization import translate
+from home.models import HomePage
+from states.models import FEDERAL, Bill
+
+tr = Phrasebook()
+
+BILL_NUMBER = "H.R. 1470"
+
+
+def paragraph(*pairs) -> dict:
+    return {"type": "paragraph", "value": tr.paragraphs(*pairs)}
+
+
+LETTER_EN = """Dear {legislator_title} {legislator_last_name},
+
+I am {full_name}, a constituent from {city}, {state}. I am writing to ask you to support the {bill}, which would end qualified immunity and give people back a remedy when police officers or other officials violate their constitutional rights.
+
+In the Civil Rights Act of 1871, Congress gave people the right to sue state and local officials, police officers included, who violate their rights. Beginning in 1967, the Supreme Court narrowed that law with a defense of its own making. Today an official is usually shielded unless an earlier court had already found nearly identical conduct unconstitutional.
+
+That rule turns away people with serious claims, and it keeps many more from filing at all. Courts often dismiss a case without deciding whether a right was violated, so no precedent is set and the next person harmed in the same way is turned away too.
+
+Qualified immunity appears nowhere in the law Congress wrote. The {bill} would say in the statute itself that it is no defense. Congress made this law, and Congress can correct the courts' mistake.
+
+The killing of George Floyd by Minneapolis police was one in a long line of abuses that go on because those responsible are shielded from consequences. Please vote for the {bill}, so that people whose rights are violated get their day in court.
+
+Sincerely,
+{full_name}
+{city}, {state} {zip_code}"""
+
+LETTER_ES = """Estimado/a {legislator_title} {legislator_last_name}:
+
+Me llamo {full_name} y soy residente de {city}, {state}. Le escribo para pedirle que apoye la {bill}, que acabaría con la inmunidad calificada y devolvería a las personas un recurso cuando agentes de policía u otros funcionarios violan sus derechos constitucionales.
+
+Con la Ley de Derechos Civiles de 1871, el Congreso dio a las personas el derecho a demandar a los funcionarios estatales y locales, incluidos los agentes de policía, que violan sus derechos. A partir de 1967, la Corte Suprema restringió esa ley con una defensa creada por ella misma. Hoy un funcionario suele quedar protegido salvo que un tribunal anterior ya haya declarado inconstitucional una conducta casi idéntica.
+
+Esa regla rechaza a personas con reclamos graves y hace que muchas otras ni siquiera demanden. Los tribunales a menudo desestiman un caso sin decidir si se violó un derecho, así que no se crea precedente y la siguiente persona perjudicada de la misma forma también es rechazada.
+
+La inmunidad calificada no aparece en ninguna parte de la ley que escribió el Congreso. La {bill} diría en el propio texto de la ley que no es una defensa. El Congreso hizo esta ley, y el Congreso puede corregir el error de los tribunales.
+
+La muerte de George Floyd a manos de la policía de Minneapolis fue uno más en una larga serie de abusos que continúan porque los responsables quedan protegidos de las consecuencias. Le pido que vote a favor de la {bill}, para que las personas cuyos derechos son violados tengan su día ante el tribunal.
+
+Atentamente,
+{full_name}
+{city}, {state} {zip_code}"""
+
+LETTER = {
+    "title": tr(
+        "Write to Congress: end qualified immunity",
+        "Escriba al Congreso: acabemos con la inmunidad calificada",
+    ),
+    "slug": tr("write-to-congress", "escriba-al-congreso"),
+    "introduction": tr(
+        "Your members of Congress count the letters they get from home. Type your ZIP code and "
+        "we will address a letter to each of them, ready to send through their official "
+        "contact forms.",
+        "Sus congresistas cuentan las cartas que reciben de su estado. Escriba su código "
+        "postal y le prepararemos una carta para cada uno, lista para enviar por sus "
+        "formularios de contacto oficiales.",
+    ),
+    "body": [
+        paragraph(
+            (
+                "A letter from a constituent, in their own name, is one of the few things every "
+                "congressional office reads and counts. Writing to your two senators and your "
+                "representative takes about ten minutes.",
+                "Una carta de un votante de su distrito, con su propio nombre, es de las pocas "
+                "cosas que toda oficina del Congreso lee y cuenta. Escribir a sus dos senadores "
+                "y a su representante lleva unos diez minutos.",
+            ),
+            (
+                "Fill in the form: we find your members of Congress from your ZIP code and fill "
+                "in one letter for each. You then paste each letter into that member's official "
+                "contact form, which asks for your address so the office knows you live there.",
+                "Complete el formulario: buscamos a sus congresistas por su código postal y "
+                "preparamos una carta para cada uno. Después pegue cada carta en el formulario "
+                "de contacto oficial de ese congresista, que le pedirá su dirección para "
+                "comprobar que vive allí.",
+            ),
+        ),
+    ],
+    "subject": tr("Please support the {bill}", "Le pido que apoye la {bill}"),
+    "letter_template": tr.plaintext(LETTER_EN, LETTER_ES),
+    "sending_tips": tr(
+        "If the form asks for a topic, choose Judiciary or Civil Rights. After you send it, "
+        "note the confirmation number if there is one.",
+        "Si el formulario pide un tema, elija Judicial (Judiciary) o Derechos civiles. Después "
+        "de enviarlo, anote el número de confirmación si lo hay.",
+    ),
+    "diy_text": tr(
+        "Prefer to write the letter yourself, or to send it by post? Copy it below and replace "
+        "each part in brackets. Find your senators and representative first.",
+        "¿Prefiere escribir la carta usted mismo o enviarla por correo postal? Cópiela abajo y "
+        "cambie cada parte entre corchetes. Primero busque a sus senadores y a su "
+        "representante.",
+    ),
+    "text_keyword": "SIGN WJOYDU",
+    "text_number": "50409",
+    "text_note": tr(
+        "Resistbot sends a letter for you by text message. It is run by others, not by us: to "
+        "be sure your letter says what you want, send it yourself through the contact forms.",
+        "Resistbot envía una carta por usted mediante mensajes de texto. Lo gestionan otras "
+        "personas, no nosotros: para estar seguro de que su carta dice lo que usted quiere, "
+        "envíela usted mismo por los formularios de contacto.",
+    ),
+    "consent_text": tr(
+        "We keep nothing you type here: we only count how many letters go to each legislator. "
+        "If you ask for the email copy, we use your address to send it and for nothing else. "
+        "(Demo site.)",
+        "No guardamos nada de lo que escribe aquí: solo contamos cuántas cartas recibe cada "
+        "legislador. Si pide la copia por correo, usamos su dirección para enviarla y para "
+        "nada más. (Sitio de demostración.)",
+    ),
+    "search_description": tr(
+        "Write to your senators and representative: ask them to pass the Ending Qualified "
+        "Immunity Act.",
+        "Escriba a sus senadores y a su representante: pídales que aprueben la Ley para Acabar "
+        "con la Inmunidad Calificada.",
+    ),
+}
+
+
+def load(stdout) -> None:
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.filter(locale=english).first()
+    if home is None:
+        return
+    page = LetterPage.objects.child_of(home).filter(slug=LETTER["slug"]).first()
+    if page is None:
+        bill = Bill.objects.filter(locale=english, jurisdiction=FEDERAL, number=BILL_NUMBER).first()
+        page = home.add_child(instance=LetterPage(bill=bill, **LETTER))
+        page.save_revision().publish()
+        stdout.write(f"  created {page.title!r}")
+    spanish = Locale.objects.filter(language_code="es").first()
+    if spanish is not None and not page.has_translation(spanish):
+        translate(page, "es", tr.es)
+        stdout.write(f"  translated {page.title!r} into es")

@@ -1,0 +1,35 @@
+"""`manage.py demo`: load the demo content of every app, idempotently.
+
+Each app that has demo content provides a `<app>/demo/` package whose `load(stdout)` is its one
+entry point. Apps load in the order below (states before the stories and voices that point at
+them); running the command twice changes nothing.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+import factory.random
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+DEMO_APPS = ["home", "states", "stories", "testimonials", "actions"]
+
+
+class Command(BaseCommand):
+    help = "Create or complete the demo content (idempotent) and print the admin login."
+
+    def handle(self, *args, **options):
+        factory.random.reseed_random("end-qualified-immunity")
+        for app in DEMO_APPS:
+            if find_spec(f"{app}.demo") is None:
+                continue
+            self.stdout.write(f"{app}:")
+            with transaction.atomic():
+                import_module(f"{app}.demo").load(self.stdout)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready. Admin login: {settings.DEMO_ADMIN_USERNAME} / "
+                f"{settings.DEMO_ADMIN_PASSWORD}"
+            )
+        )
