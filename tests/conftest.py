@@ -10,6 +10,7 @@ sees the baseline fresh whatever the previous test did. docs/testing.md explains
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
@@ -144,7 +145,9 @@ def anymail_test_backend(settings):
 @pytest.fixture(autouse=True)
 def fresh_site_cache():
     """Each test's database starts afresh, so cached pages and site-wide data must too: the
-    rollback of the previous test sent no signal (core/page_cache.py, core/site_cache.py)."""
+    rollback of the previous test sent no signal (core/page_cache.py, core/site_cache.py), and
+    Wagtail's own cache of the sites' root paths may name a site the rollback took away."""
+    cache.clear()
     purge_all()
 
 
