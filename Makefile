@@ -89,7 +89,7 @@ map:
 	cd tools/map && npm ci --no-audit --no-fund && node build.mjs
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache var
 
 # Benchmarks print ratios against baselines measured in the same run (not tests).
 bench: install

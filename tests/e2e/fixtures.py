@@ -1,22 +1,80 @@
-"""Fixtures other folders use: the demo site on a SQLite file, built once per test run (by
-whichever test process gets there first) for the browser tests' servers and the live
-production-stack tests, each of which runs a copy."""
+"""Fixtures other folders use: the demo site on a SQLite file, built once for the browser tests'
+servers and the live production-stack tests, each of which runs a copy.
 
+It takes minutes to build, so the first test process to collect a browser or live test starts
+building it in the background (the tests that use a database run first; by the time the browser
+tests start it is usually there). Locally (--reuse-db) it is kept under var/ and built again only
+when the code, translations, dependencies or public data it is made of change."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import build_site, exclusive
+from tests.e2e.helpers import SITES, ensure_site, is_built, site_folder
+from tests.helpers import ROOT
+
+_builder = pytest.StashKey[subprocess.Popen]()
+_own_run_id = pytest.StashKey[str]()
+_marker = pytest.StashKey[Path]()
+
+
+def _run_id(config) -> str:
+    # The same for every process of one xdist run; a run without xdist has one process.
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or config.stash.setdefault(
+        _own_run_id, uuid.uuid4().hex
+    )
+
+
+def _folder(config) -> Path:
+    reuse = config.getoption("reuse_db") and not config.getoption("create_db")
+    return site_folder(reuse, _run_id(config))
+
+
+def pytest_collection_finish(session):
+    """Start building the site if this process will run a test that needs it."""
+    needs_site = any(
+        item.get_closest_marker("browser") or item.get_closest_marker("live")
+        for item in session.items
+    )
+    if not needs_site or session.config.getoption("collectonly"):
+        return
+    folder = _folder(session.config)
+    if is_built(folder):
+        return
+    # One process of the run starts it (ensure_site's lock would make a second one wait anyway).
+    started = Path(tempfile.gettempdir()) / f"endqi-site-build-{_run_id(session.config)}"
+    try:
+        started.touch(exist_ok=False)
+    except FileExistsError:
+        return
+    session.config.stash[_marker] = started
+    SITES.mkdir(parents=True, exist_ok=True)
+    log = (SITES / "build.log").open("w")
+    session.config.stash[_builder] = subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.build", str(folder)],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def pytest_unconfigure(config):
+    """A run cut short does not leave a build running."""
+    builder = config.stash.get(_builder, None)
+    if builder is not None and builder.poll() is None:
+        builder.terminate()
+        builder.wait()
+    config.stash.get(_marker, Path("/nonexistent")).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Path:
-    """The site built once for the whole run (its workers share the run's temporary folder)."""
-    run_folder = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        run_folder = run_folder.parent
-    template = run_folder / "live-site-template"
-    with exclusive(run_folder / "live-site.lock"):
-        if not (template / "page-types.txt").exists():
-            build_site(template)
-    return template
+def built_site(pytestconfig) -> Path:
+    """The site built once (waits for the background build; builds it here if that failed)."""
+    folder = _folder(pytestconfig)
+    ensure_site(folder)
+    return folder

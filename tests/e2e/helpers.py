@@ -3,6 +3,8 @@ live site's handle, and the checks (axe-core, the Nu HTML checker, keyboard focu
 
 import email
 import fcntl
+import functools
+import hashlib
 import json
 import os
 import shutil
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, require_tool
+from tests.helpers import ROOT, require_tool, shared_data_folder
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -156,8 +158,10 @@ def exclusive(lock: Path):
 
 
 def build_site(folder: Path) -> None:
-    """The demo site with members of Congress, and the list of its page types."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """The demo site with members of Congress, and the list of its page types (written last:
+    its presence says the folder is complete)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     env = site_environment(folder)
     subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*MANAGE, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
@@ -175,3 +179,53 @@ def build_site(folder: Path) -> None:
         text=True,
     ).stdout
     (folder / "page-types.txt").write_text(listing)
+
+
+# What the built site is made of: a change to any of these builds it anew.
+SITE_SOURCES = ("actions", "config", "core", "home", "locale", "states", "stories", "testimonials")
+SITES = ROOT / "var" / "e2e-site"
+
+
+@functools.cache
+def site_key() -> str:
+    """A digest of the code, translations, dependencies and public data the site is built from."""
+    digest = hashlib.sha256()
+    files = [ROOT / "requirements.lock", ROOT / "tests/actions/letters/helpers.py", Path(__file__)]
+    for name in SITE_SOURCES:
+        files += sorted(
+            path
+            for path in (ROOT / name).rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".mo"
+        )
+    for path in files:
+        digest.update(f"{path.relative_to(ROOT)}\0".encode())
+        digest.update(path.read_bytes())
+    data = shared_data_folder()
+    if data is not None:  # large: its files' names, sizes and times are enough
+        for path in sorted(p for p in data.rglob("*") if p.is_file()):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(data)} {stat.st_size} {stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def site_folder(reuse: bool, run_id: str) -> Path:
+    """Where this run's site is built: kept under var/ between local runs (--reuse-db, like the
+    test databases) while what it is made of has not changed; otherwise one for this run."""
+    return SITES / (site_key() if reuse else f"run-{run_id}")
+
+
+def is_built(folder: Path) -> bool:
+    return (folder / "page-types.txt").exists()
+
+
+def ensure_site(folder: Path) -> None:
+    """Build the site in `folder` unless it is there; one process at a time (the first builds,
+    the others wait for it). Other runs' sites are removed: only the latest is kept."""
+    SITES.mkdir(parents=True, exist_ok=True)
+    with exclusive(SITES / ".lock"):
+        if is_built(folder):
+            return
+        for other in SITES.iterdir():
+            if other.is_dir() and other != folder:
+                shutil.rmtree(other, ignore_errors=True)
+        build_site(folder)
