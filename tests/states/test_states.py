@@ -18,6 +18,7 @@ from states.scorecard import (
     StateScore,
     format_score,
     half_points,
+    prefer_locale,
     rank_states,
     results_for,
 )
@@ -317,3 +318,18 @@ def test_an_unassessed_state_page_says_so_and_invents_nothing(client, scorecard)
     assert html.count("status status--not-assessed") == 9
     assert "<blockquote" not in html
     assert " / 9" not in html
+
+
+def test_the_visitors_language_is_preferred_and_the_source_stands_in_for_a_missing_translation():
+    english, spanish = 1, 2
+    rows = [
+        SimpleNamespace(translation_key="a", locale_id=english),
+        SimpleNamespace(translation_key="a", locale_id=spanish),
+        SimpleNamespace(translation_key="a", locale_id=english),
+        SimpleNamespace(translation_key="b", locale_id=english),
+    ]
+    chosen = prefer_locale(rows, spanish)
+    assert [(row.translation_key, row.locale_id) for row in chosen] == [
+        ("a", spanish),
+        ("b", english),
+    ]

@@ -25,6 +25,11 @@ def test_known_zip_codes_give_their_state(zip_code, state):
     assert state_for_zip(zip_code) == state
 
 
+@pytest.mark.parametrize("zip_code", ["", "20", "2O515", "ab515", "-2051"])
+def test_what_is_not_a_zip_code_gives_no_state(zip_code):
+    assert state_for_zip(zip_code) == ""
+
+
 def test_every_state_the_table_names_is_a_state_or_dc():
     from states.zip_codes import PREFIX_RANGES
 
