@@ -1,8 +1,13 @@
-"""Bilingual text helpers for demo modules: write each string once in English and Spanish, side
-by side, and hand the pairs to wagtail-localize."""
+"""Helpers for the apps' demo modules: write each string once in English and Spanish, side by
+side, and hand the pairs to wagtail-localize; create a page once and translate it once, so
+`manage.py demo` can run again and change nothing."""
 
+from django.conf import settings
 from django.utils.html import escape
+from wagtail.models import Locale
 from wagtail_localize.strings import StringValue, extract_strings
+
+from core.localization import translate
 
 
 class Phrasebook:
@@ -33,3 +38,27 @@ class Phrasebook:
         segment, escaped, with <br> for each line break; key it the same way."""
         self.es[StringValue.from_plaintext(en).data] = StringValue.from_plaintext(es).data
         return en
+
+
+def child_page(parent, model, fields: dict, stdout, **extra):
+    """The child of `parent` with this slug, created and published if it is missing."""
+    page = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
+    if page is None:
+        page = parent.add_child(instance=model(**fields, **extra))
+        page.save_revision().publish()
+        page.refresh_from_db()
+        stdout.write(f"  created {fields['title']!r}")
+    return page
+
+
+def ensure_translated(instance, phrasebook: Phrasebook, stdout) -> None:
+    """Translate a page or snippet into every other language once (Spanish from the
+    phrasebook); an existing translation is left as it is."""
+    for code, _name in settings.LANGUAGES:
+        if code == instance.locale.language_code:
+            continue
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None or instance.has_translation(locale):
+            continue
+        translate(instance, code, phrasebook.es if code == "es" else {})
+        stdout.write(f"  translated {instance!s} into {code}")

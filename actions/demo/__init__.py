@@ -5,8 +5,7 @@ from wagtail.models import Locale
 
 from actions.demo import letters, petitions
 from actions.models import SignupPage
-from core.demo_content import Phrasebook
-from core.localization import translate
+from core.demo_content import Phrasebook, child_page, ensure_translated
 from home.models import HomePage
 
 tr = Phrasebook()
@@ -46,14 +45,7 @@ def load(stdout) -> None:
     home = HomePage.objects.filter(locale=english).first()
     if home is None:
         return
-    page = SignupPage.objects.child_of(home).filter(slug=SIGNUP["slug"]).first()
-    if page is None:
-        page = home.add_child(instance=SignupPage(show_in_menus=True, **SIGNUP))
-        page.save_revision().publish()
-        stdout.write(f"  created {page.title!r}")
-    spanish = Locale.objects.filter(language_code="es").first()
-    if spanish is not None and not page.has_translation(spanish):
-        translate(page, "es", tr.es)
-        stdout.write(f"  translated {page.title!r} into es")
+    page = child_page(home, SignupPage, SIGNUP, stdout, show_in_menus=True)
+    ensure_translated(page, tr, stdout)
     petitions.load(stdout)
     letters.load(stdout)

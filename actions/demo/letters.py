@@ -8,8 +8,7 @@ public data; without them the page says letters are not available yet.
 from wagtail.models import Locale
 
 from actions.letters.models import LetterPage
-from core.demo_content import Phrasebook
-from core.localization import translate
+from core.demo_content import Phrasebook, child_page, ensure_translated
 from home.models import HomePage
 from states.models import FEDERAL, Bill
 
@@ -135,13 +134,6 @@ def load(stdout) -> None:
     home = HomePage.objects.filter(locale=english).first()
     if home is None:
         return
-    page = LetterPage.objects.child_of(home).filter(slug=LETTER["slug"]).first()
-    if page is None:
-        bill = Bill.objects.filter(locale=english, jurisdiction=FEDERAL, number=BILL_NUMBER).first()
-        page = home.add_child(instance=LetterPage(bill=bill, **LETTER))
-        page.save_revision().publish()
-        stdout.write(f"  created {page.title!r}")
-    spanish = Locale.objects.filter(language_code="es").first()
-    if spanish is not None and not page.has_translation(spanish):
-        translate(page, "es", tr.es)
-        stdout.write(f"  translated {page.title!r} into es")
+    bill = Bill.objects.filter(locale=english, jurisdiction=FEDERAL, number=BILL_NUMBER).first()
+    page = child_page(home, LetterPage, LETTER, stdout, bill=bill)
+    ensure_translated(page, tr, stdout)

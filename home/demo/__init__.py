@@ -7,8 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
 
-from core.demo_content import Phrasebook
-from core.localization import translate
+from core.demo_content import Phrasebook, child_page, ensure_translated
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 
 tr = Phrasebook()
@@ -268,27 +267,6 @@ def _home_page(stdout) -> HomePage:
     return home
 
 
-def _standard_page(parent: Page, fields: dict, stdout) -> StandardPage:
-    page = StandardPage.objects.child_of(parent).filter(slug=fields["slug"]).first()
-    if page is None:
-        page = parent.add_child(instance=StandardPage(show_in_menus=True, **fields))
-        page.save_revision().publish()
-        stdout.write(f"  created {fields['title']!r}")
-    return page
-
-
-def ensure_translated(instance, stdout) -> None:
-    """Translate into every other language once; an existing translation is left as it is."""
-    for code, _name in settings.LANGUAGES:
-        if code == instance.locale.language_code:
-            continue
-        locale = Locale.objects.get(language_code=code)
-        if instance.has_translation(locale):
-            continue
-        translate(instance, code, tr.es if code == "es" else {})
-        stdout.write(f"  translated {instance!s} into {code}")
-
-
 def ensure_locales() -> None:
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
@@ -308,20 +286,23 @@ def load(stdout) -> None:
     ensure_locales()
     ensure_admin(stdout)
     home = _home_page(stdout)
-    pages = [_standard_page(home, fields, stdout) for fields in (EXPLAINER, FAQ, ABOUT, PRIVACY)]
+    pages = [
+        child_page(home, StandardPage, fields, stdout, show_in_menus=True)
+        for fields in (EXPLAINER, FAQ, ABOUT, PRIVACY)
+    ]
     explainer, _faq, _about, privacy = pages
     if home.hero_cta_page_id is None:
         home.hero_cta_page = explainer
         home.save_revision().publish()
-    ensure_translated(home, stdout)
+    ensure_translated(home, tr, stdout)
     for page in pages:
-        ensure_translated(page, stdout)
+        ensure_translated(page, tr, stdout)
 
     english = Locale.objects.get(language_code="en")
     footer = FooterText.objects.filter(locale=english).first()
     if footer is None:
         footer = FooterText.objects.create(body=FOOTER, locale=english)
-    ensure_translated(footer, stdout)
+    ensure_translated(footer, tr, stdout)
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if site_settings.privacy_page_id is None:

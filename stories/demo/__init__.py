@@ -4,13 +4,12 @@ slug under their index and only what is missing is created or translated."""
 
 from io import BytesIO
 
-from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import Locale
 
-from core.localization import translate
+from core.demo_content import child_page, ensure_translated
 from core.us_states import state_name
 from home.models import CampaignImage, HomePage
 from stories.demo.cases import CASES
@@ -51,27 +50,6 @@ def illustration(title: str, lines: list[str], colour: tuple[int, int, int]) -> 
     )
     image.save()
     return image
-
-
-def ensure_translated(page, stdout) -> None:
-    for code, _name in settings.LANGUAGES:
-        if code == page.locale.language_code:
-            continue
-        if page.has_translation(Locale.objects.get(language_code=code)):
-            continue
-        translate(page, code, tr.es if code == "es" else {})
-        stdout.write(f"  translated {page.title!r} into {code}")
-
-
-def child_page(parent, model, fields: dict, stdout, **extra):
-    """The child of `parent` with this slug, created and published if it is missing."""
-    page = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
-    if page is None:
-        page = parent.add_child(instance=model(**fields, **extra))
-        page.save_revision().publish()
-        page.refresh_from_db()
-        stdout.write(f"  created {fields['title']!r}")
-    return page
 
 
 def load_stories(index: StoryIndexPage, stdout) -> dict[str, CaseStoryPage]:
@@ -128,4 +106,4 @@ def load(stdout) -> None:
     news = load_news(news_index, stories, stdout)
     # Indexes first: a translated page needs its parent translated.
     for page in [story_index, news_index, *stories.values(), *news]:
-        ensure_translated(page, stdout)
+        ensure_translated(page, tr, stdout)

@@ -5,7 +5,7 @@ moderation queue, one of them sent in Spanish). Every person here is made up."""
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from core.demo_content import Phrasebook
+from core.demo_content import Phrasebook, child_page, ensure_translated
 from core.localization import translate
 from home.demo import tr as home_phrasebook
 from home.models import HomePage
@@ -94,21 +94,6 @@ def _voice_fields(entry) -> dict:
     }
 
 
-def _page(model, parent, fields: dict, stdout, **extra):
-    page = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
-    if page is None:
-        page = parent.add_child(instance=model(**fields, **extra))
-        page.save_revision().publish()
-        stdout.write(f"  created {page.title!r}")
-    return page
-
-
-def _translate(page, spanish, stdout) -> None:
-    if spanish is not None and not page.has_translation(spanish):
-        translate(page, "es", tr.es)
-        stdout.write(f"  translated {page.title!r} into es")
-
-
 def _feature_on_home(home, spanish, stdout) -> None:
     """Put "voices from Texas" on the home page once, and sync its Spanish translation."""
     if any(block.block_type == "voices_from_state" for block in home.body):
@@ -127,14 +112,14 @@ def load(stdout) -> None:
     home = HomePage.objects.filter(locale=english).first()
     if home is None:
         return
-    wall = _page(TestimonialIndexPage, home, WALL, stdout, show_in_menus=True)
-    _translate(wall, spanish, stdout)
-    add_voice = _page(AddYourVoicePage, home, ADD_VOICE, stdout, wall=wall)
-    _translate(add_voice, spanish, stdout)
+    wall = child_page(home, TestimonialIndexPage, WALL, stdout, show_in_menus=True)
+    ensure_translated(wall, tr, stdout)
+    add_voice = child_page(home, AddYourVoicePage, ADD_VOICE, stdout, wall=wall)
+    ensure_translated(add_voice, tr, stdout)
 
     for entry in PUBLISHED:
-        voice = _page(TestimonialPage, wall, _voice_fields(entry), stdout)
-        _translate(voice, spanish, stdout)
+        voice = child_page(wall, TestimonialPage, _voice_fields(entry), stdout)
+        ensure_translated(voice, tr, stdout)
     _feature_on_home(home, spanish, stdout)
 
     # Waiting for a moderator: drafts in the workflow, as if sent through the form (a voice a
