@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools bench bench-sign clean map
+.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools screenshots bench bench-sign clean map
 
 install: $(VENV)/.installed messages
 
@@ -71,6 +71,11 @@ browser-tools:
 
 test-fast: install lint
 	$(PYTEST) -m "not browser and not live"
+
+# The browser journeys again, keeping a full-page screenshot of every page and state they visit
+# (both languages, 360 and 1280 px) in artifacts/screenshots/ for people to look at.
+screenshots: install browser-tools
+	SCREENSHOTS=1 $(PYTEST) -m browser
 
 # import-linter holds the layers (docs/architecture.md; contracts in pyproject.toml).
 lint: $(VENV)/.installed

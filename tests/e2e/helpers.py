@@ -30,6 +30,9 @@ CHROMIUM_ARGS = [
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", ROOT / "artifacts"))
+# Screenshots are for people to look at, never asserted on, and a full-page capture costs about
+# as much as the axe-core run beside it: taken only when asked for (`make screenshots`).
+SCREENSHOTS = os.environ.get("SCREENSHOTS", "") not in ("", "0")
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WIDTHS = (360, 1280)
 # The live site's spam check wants a form open this long before it is sent (3 s in production);
@@ -85,7 +88,10 @@ def axe_violations(page) -> list[dict]:
     )
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str) -> Path | None:
+    """A full-page screenshot in artifacts/screenshots/, when SCREENSHOTS=1."""
+    if not SCREENSHOTS:
+        return None
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
