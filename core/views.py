@@ -20,6 +20,7 @@ from core.resilience import (
     is_database_unavailable,
     visitor_language,
 )
+from core.sitemaps import public_url
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
@@ -77,6 +78,21 @@ def payload_too_large(request):
 def health(request):
     """For load balancers and the benchmarks' baseline: no database, no templates."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def robots_txt(request):
+    """Crawlers may read every public page but not the admin; the sitemap lists every page in
+    both languages."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {public_url('/sitemap.xml')}",
+        "",
+    ]
+    response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def page_not_found(request, exception=None):
