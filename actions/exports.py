@@ -5,12 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from wagtail.admin.views.generic.models import IndexView
 
-from core.csv_safety import neutralize_formula
+from core.csv_safety import CSV_CONTENT_TYPE, EXCEL_BOM, neutralize_formula
 
 
 class ProtectedExportIndexView(IndexView):
     """An index view whose CSV/XLSX export needs `export_permission` as well as view access
-    (held by the "Campaign data" group), with every exported cell neutralised."""
+    (held by the "Campaign data" group), with every exported cell neutralised, and CSV that
+    Excel opens as UTF-8."""
 
     export_permission: str = ""
 
@@ -20,6 +21,15 @@ class ProtectedExportIndexView(IndexView):
     @cached_property
     def show_export_buttons(self):
         return bool(self.list_export) and self.can_export()
+
+    def stream_csv(self, queryset):
+        yield EXCEL_BOM
+        yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = CSV_CONTENT_TYPE
+        return response
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)

@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from core.csv_safety import neutralize_formula
+from core.csv_safety import CSV_CONTENT_TYPE, EXCEL_BOM, neutralize_formula
 from core.us_states import state_name
 from states.geography import map_frame, map_shapes
 from states.models import StateIndexPage
@@ -232,7 +232,7 @@ def scorecard_csv(request):
     writer.writeheader()
     for row in data.rows:
         writer.writerow({key: _cell(value) for key, value in row.items()})
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(EXCEL_BOM + buffer.getvalue(), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="scorecard-{data.language}.csv"'
     return _finish(response)
 

@@ -17,7 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 
 from actions.letters.models import LetterPage, LetterSent
-from core.csv_safety import neutralize_formula
+from core.csv_safety import CSV_CONTENT_TYPE, EXCEL_BOM, neutralize_formula
 from states.models import Legislator
 
 PERMISSION = "actions.view_lettersent"
@@ -122,7 +122,7 @@ class LettersReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def csv_response(self) -> HttpResponse:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response = HttpResponse(EXCEL_BOM, content_type=CSV_CONTENT_TYPE)
         response["Content-Disposition"] = 'attachment; filename="letters-per-legislator.csv"'
         writer = csv.writer(response)
         writer.writerow(["bioguide_id", "legislator", "seat", "chamber", "letters"])

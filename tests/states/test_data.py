@@ -1,5 +1,6 @@
 """Open data (CSV and JSON) against the database, the create_states command and the demo facts."""
 
+import codecs
 import csv
 import datetime
 import io
@@ -33,7 +34,8 @@ def read_csv(client, url="/open-data/scorecard.csv"):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(codecs.BOM_UTF8)  # so that Excel reads it as UTF-8
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
 """Staff see how many letters went to each legislator and through each page (counts only), with
 the "Campaign data" permission; nobody else does. The home page features the letter page."""
 
+import codecs
 import csv
 import io
 from datetime import timedelta
@@ -81,7 +82,9 @@ def test_the_csv_has_one_row_per_legislator_and_no_formula(client, letters):
     client.force_login(staff("data", group="Campaign data"))
     response = client.get(REPORT, {"export": "csv"})
     assert response["Content-Disposition"] == 'attachment; filename="letters-per-legislator.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.startswith(codecs.BOM_UTF8)  # so that Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     counts = {row["bioguide_id"]: row for row in rows}
     assert counts["G000555"]["letters"] == "1" and counts["G000555"]["seat"] == ""
     assert counts["F000001"]["legislator"] == '\'=HYPERLINK("http://x","y")'

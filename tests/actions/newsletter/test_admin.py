@@ -1,6 +1,7 @@
 """Staff list, filter and export subscribers with a permission of their own; exports cannot carry
 spreadsheet formulas; nobody types subscribers or outbox rows in by hand."""
 
+import codecs
 import csv
 import io
 
@@ -61,7 +62,10 @@ def test_campaign_data_staff_filter_search_and_export_csv(client, subscribers):
 
     response = client.get(LIST, {"export": "csv", "status": "subscribed"})
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(codecs.BOM_UTF8)  # so that Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     assert {row["Email"] for row in rows} == {"ana@example.org", "evil@example.org"}
     evil = next(row for row in rows if row["Email"] == "evil@example.org")
     assert evil["First name"].startswith("'=HYPERLINK")

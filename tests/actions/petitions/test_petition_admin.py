@@ -2,6 +2,7 @@
 XLSX, formulas neutralised); editors of the page cannot; the dashboard charts the last 30 days
 per day, per action and per source."""
 
+import codecs
 import csv
 import io
 from datetime import date, datetime, time, timedelta
@@ -74,7 +75,10 @@ def test_campaign_data_staff_filter_and_export_csv(client, signatures, petition)
 
     response = client.get(LIST, {"export": "csv", "source": "partner-1"})
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(codecs.BOM_UTF8)  # so that Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     assert {row["Email"] for row in rows} == {"ana@example.org", "pledger@example.org"}
     assert {"Signed at", "ZIP code", "State", "Source", "Consent text shown"} <= set(rows[0])
 
