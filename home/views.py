@@ -10,6 +10,12 @@ from wagtail.models import Locale, Page
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
+# The index trails a publish by as long as the task worker takes to update it, and a publish
+# empties the page cache before that: a search cached then would miss the new page for the page
+# cache's whole life. Results are kept a minute; "nothing found" (or a query not yet made) a few
+# seconds, no longer than results would be.
+SEARCH_CACHE_SECONDS = 60
+EMPTY_SEARCH_CACHE_SECONDS = 10
 
 
 def clean_query(raw: str) -> str:
@@ -39,8 +45,11 @@ def search(request):
             results = paginator.page(1)
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
-    return render(
+    response = render(
         request,
         "home/search.html",
         {"query": query, "results": results, "pagination_query": urlencode({"q": query})},
     )
+    found = results is not None and results.paginator.count > 0
+    response.page_cache_seconds = SEARCH_CACHE_SECONDS if found else EMPTY_SEARCH_CACHE_SECONDS
+    return response

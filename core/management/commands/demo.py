@@ -12,6 +12,9 @@ import factory.random
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
+
+from core.search_index import build_index_now
 
 DEMO_APPS = ["home", "states", "stories", "testimonials", "actions"]
 
@@ -21,12 +24,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         factory.random.reseed_random("end-qualified-immunity")
+        started = timezone.now()
         for app in DEMO_APPS:
             if find_spec(f"{app}.demo") is None:
                 continue
             self.stdout.write(f"{app}:")
             with transaction.atomic():
                 import_module(f"{app}.demo").load(self.stdout)
+        # Search works on a fresh install before any worker has run.
+        replaced, entries = build_index_now(started)
+        self.stdout.write(
+            f"search: {entries} index entries"
+            + (f" (built now, in place of {replaced} queued updates)" if replaced else "")
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready. Admin login: {settings.DEMO_ADMIN_USERNAME} / "
