@@ -24,6 +24,7 @@ urlpatterns = [
     # Email providers' tracking webhooks (bounces, complaints), behind ANYMAIL_WEBHOOK_SECRET.
     path("anymail/", include("core.outbox.urls")),
     path("", include("states.urls")),
+    path("", include("stories.urls")),
     # Public JSON for partners' sites (a petition's live count), with CORS.
     path("api/", include("actions.api_urls")),
 ]
