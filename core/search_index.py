@@ -1,6 +1,6 @@
-"""The site search's index, built in one pass when waiting for the task worker would leave search
-empty: after `manage.py demo`, whose thousands of saves each queued an index update for a worker
-that a fresh install has not started yet."""
+"""Wagtail's two indexes (the site search's, and the references the admin's "usage" counts read),
+built in one pass when waiting for the task worker would leave them empty: after `manage.py demo`,
+whose thousands of saves each queued an update for a worker a fresh install has not started."""
 
 import datetime
 from io import StringIO
@@ -9,23 +9,29 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.search.models import IndexEntry
+from wagtail.tasks import update_reference_index_task
+
+# Each kind of queued update, and the command that does all of them at once.
+REBUILDS = {
+    insert_or_update_object_task.module_path: "update_index",
+    update_reference_index_task.module_path: "rebuild_references_index",
+}
 
 
 def queued_index_updates(since: datetime.datetime):
     """Index updates queued for the worker since `since` and not yet started."""
-    return DBTaskResult.objects.ready().filter(
-        task_path=insert_or_update_object_task.module_path, enqueued_at__gte=since
-    )
+    return DBTaskResult.objects.ready().filter(task_path__in=REBUILDS, enqueued_at__gte=since)
 
 
 def build_index_now(since: datetime.datetime) -> tuple[int, int]:
-    """Index everything now if updates were queued since `since`, and drop those updates, which
+    """Rebuild each index that has updates queued since `since`, and drop those updates, which
     the full pass has done (a worker would only repeat them). Returns (queued updates replaced,
-    index entries). With tasks run inline (TASKS_IMMEDIATE, the tests) nothing was queued, and
-    the index is already current."""
-    queued = queued_index_updates(since)
-    if not queued.exists():
-        return 0, IndexEntry.objects.count()
-    call_command("update_index", stdout=StringIO(), stderr=StringIO())
-    replaced, _ = queued.delete()
+    search index entries). With tasks run inline (TASKS_IMMEDIATE, the tests) nothing was
+    queued, and the indexes are already current."""
+    replaced = 0
+    for task_path, command in REBUILDS.items():
+        queued = queued_index_updates(since).filter(task_path=task_path)
+        if queued.exists():
+            call_command(command, stdout=StringIO(), stderr=StringIO())
+            replaced += queued.delete()[0]
     return replaced, IndexEntry.objects.count()

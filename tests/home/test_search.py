@@ -70,6 +70,10 @@ def test_a_fresh_install_builds_the_index_without_a_worker(home_page, spanish_ho
         backend_name="default",
         run_after=timezone.now(),
     )
+    assert {task.task_path for task in queued_index_updates(since)} == {
+        "modelsearch.tasks.insert_or_update_object_task",
+        "wagtail.tasks.update_reference_index_task",
+    }
     replaced, entries = build_index_now(since)
     assert (replaced, entries > 0) == (queued, True)
     assert not queued_index_updates(since).exists()

@@ -31,7 +31,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{app}:")
             with transaction.atomic():
                 import_module(f"{app}.demo").load(self.stdout)
-        # Search works on a fresh install before any worker has run.
+        # Search (and the admin's usage counts) work on a fresh install before any worker runs.
         replaced, entries = build_index_now(started)
         self.stdout.write(
             f"search: {entries} index entries"
