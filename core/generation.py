@@ -3,29 +3,64 @@ unpublishing, moving or deleting a page, or saving a snippet, a setting, a site,
 image or a view restriction starts a new generation (core/apps.py), so everything stored under
 the old one is never read again and simply expires.
 
-A request reads the generation once (SiteCacheMiddleware scopes it), so it sees one consistent
-state of the site; commands and the task worker read it from the cache each time.
+The number lives in the database (core.models.CacheGeneration), not in the cache: a publish then
+reaches every process within CACHE_GENERATION_SECONDS (1 s), whether the cache is Redis shared by
+all of them, local memory in each, stalled, or lost and back. Each process keeps the number it
+read for that long, so a page-cache hit still makes no query most of the time (one small query a
+second per process at most). A request reads it once (SiteCacheMiddleware scopes it), so it sees
+one consistent state of the site.
 """
 
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from time import monotonic
 
-from django.core.cache import cache
-from django.db import transaction
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.db.models import F
 
-GENERATION_KEY = "page-cache:generation"
+from core.models import CacheGeneration
+
+GENERATION_ROW = 1
+# This process's last reading: (value, monotonic() when read), or None to read afresh.
+_last_read: tuple[int, float] | None = None
 
 
 def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # Started from the clock, never from 1: if the cache lost this key (evicted, restarted,
-        # cleared), a new count must not meet keys of an old one that are still stored.
-        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-        value = cache.get(GENERATION_KEY) or time.time_ns() // 1000
+    """The current generation, as read from the database at most CACHE_GENERATION_SECONDS ago.
+    With the database unreachable, the last number read (pages cached under it are still served);
+    a page is rendered then only to say the site is unavailable, which is never cached."""
+    global _last_read
+    now = monotonic()
+    if _last_read is not None and now - _last_read[1] < settings.CACHE_GENERATION_SECONDS:
+        return _last_read[0]
+    try:
+        value = _read()
+    except DatabaseError:
+        return _last_read[0] if _last_read is not None else 0
+    _last_read = (value, now)
     return value
+
+
+def _read() -> int:
+    value = (
+        CacheGeneration.objects.filter(pk=GENERATION_ROW).values_list("value", flat=True).first()
+    )
+    if value is None:
+        # Started from the clock, never from 1: keys of a lost row's count may still be cached.
+        value = CacheGeneration.objects.get_or_create(
+            pk=GENERATION_ROW, defaults={"value": time.time_ns() // 1000}
+        )[0].value
+    return value
+
+
+def forget_last_reading() -> None:
+    """The next generation() reads the database (a test whose rolled-back transaction took the
+    number this process last read with it)."""
+    global _last_read
+    _last_read = None
 
 
 def purge_all(**_kwargs) -> None:
@@ -41,15 +76,14 @@ def purge_all(**_kwargs) -> None:
 
 
 def _next_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    if not CacheGeneration.objects.filter(pk=GENERATION_ROW).update(value=F("value") + 1):
+        _read()  # no row yet: the first one starts from the clock
+    forget_last_reading()  # this process reads its own change at once
     forget_generation()
 
 
 # The generation, read once per request (a request sees one consistent state of the site).
-# None outside requests (commands, the task worker): there it is read from the cache each time.
+# None outside requests (commands, the task worker): there generation() is asked each time.
 _UNREAD = 0
 _request_generation: ContextVar[int | None] = ContextVar("site_cache_generation", default=None)
 

@@ -15,7 +15,7 @@ from django.db import connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
-from core.generation import purge_all
+from core.generation import forget_generation, forget_last_reading
 from tests.helpers import (
     BaselineSite,
     DemoDatabase,
@@ -146,9 +146,11 @@ def anymail_test_backend(settings):
 def fresh_site_cache():
     """Each test's database starts afresh, so cached pages and site-wide data must too: the
     rollback of the previous test sent no signal (core/page_cache.py, core/site_cache.py), and
-    Wagtail's own cache of the sites' root paths may name a site the rollback took away."""
+    Wagtail's own cache of the sites' root paths may name a site the rollback took away. The
+    cache generation this process last read may have been rolled back with it too."""
     cache.clear()
-    purge_all()
+    forget_last_reading()
+    forget_generation()
 
 
 @pytest.fixture(autouse=True)

@@ -233,4 +233,4 @@ class DemoDatabase:
         with self.blocker.unblock():
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
-        purge_all()
+            purge_all()

@@ -233,6 +233,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Site-wide data, routes and stored page fragments (core/site_cache.py), kept until the next
 # publish; this only bounds memory. 0 turns it off (the benchmarks' "cold" pages).
 SITE_CACHE_SECONDS = int(os.environ.get("SITE_CACHE_SECONDS", "3600"))
+# How long a process keeps the cache generation it read from the database (core/generation.py):
+# a publish reaches every process within this many seconds, with or without a shared cache.
+CACHE_GENERATION_SECONDS = float(os.environ.get("CACHE_GENERATION_SECONDS", "1"))
 
 # CDN purge on publish (wagtail.contrib.frontend_cache), configured only by the environment.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):

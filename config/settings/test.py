@@ -19,6 +19,9 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Off by default so query-count tests measure rendering; tests/core/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+# One process, and every test starts by forgetting the generation it read: a long reading keeps
+# "a cache hit makes no query" true on a slow machine. tests/core/test_generation.py sets 1 s.
+CACHE_GENERATION_SECONDS = 60
 # The demo command does not import the legislator data in tests (tests/states/legislators/ do, once).
 LEGISLATOR_DEMO_IMPORT = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
