@@ -169,7 +169,9 @@ def run(label: str, database_url: str, workdir: Path) -> dict:
         ["demo"],
         ["collectstatic", "--noinput", "-v0"],
     ):
-        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)
+        # The demo refuses DEBUG off (production); the site it builds is then served with it off.
+        demo_env = {**env, "DEBUG": "1"} if command == ["demo"] else env
+        subprocess.run([*manage, *command], env=demo_env, cwd=ROOT, check=True, capture_output=True)
     listing = subprocess.run(
         [*manage, "check_pages", "--list-types"],
         env=env, cwd=ROOT, check=True, capture_output=True, text=True,

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
@@ -220,7 +221,8 @@ class DemoDatabase:
             try:
                 restore_fresh_install()
                 out = io.StringIO()
-                call_command("demo", stdout=out)
+                with override_settings(DEBUG=True):  # a development machine's demo
+                    call_command("demo", stdout=out)
                 self.output = out.getvalue()
             except BaseException:
                 self.roll_back()

@@ -5,7 +5,8 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation
 
@@ -14,7 +15,8 @@ from home.models import FooterText, HomePage
 
 def run_demo() -> str:
     out = io.StringIO()
-    call_command("demo", stdout=out)
+    with override_settings(DEBUG=True):  # pytest runs with DEBUG off; the demo needs it on
+        call_command("demo", stdout=out)
     return out.getvalue()
 
 
@@ -99,3 +101,15 @@ def test_phrasebook_keys_paragraphs_as_wagtail_localize_stores_them():
     assert book.es == {
         "A mother's case &amp; &lt;appeal&gt;": "El caso de una madre y &lt;apelación&gt;"
     }
+
+
+@pytest.mark.django_db
+def test_the_demo_refuses_to_run_in_production(settings, home_page):
+    """Sample people and an admin whose password the README prints: never with DEBUG off."""
+    settings.DEBUG = False
+    before = snapshot()
+    with pytest.raises(CommandError, match="DEBUG is off here") as refused:
+        call_command("demo", stdout=io.StringIO())
+    assert "createsuperuser" in str(refused.value)
+    assert snapshot() == before
+    assert not get_user_model().objects.filter(username=settings.DEMO_ADMIN_USERNAME).exists()

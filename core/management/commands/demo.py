@@ -2,7 +2,8 @@
 
 Each app that has demo content provides a `<app>/demo/` package whose `load(stdout)` is its one
 entry point. Apps load in the order below (states before the stories and voices that point at
-them); running the command twice changes nothing.
+them); running the command twice changes nothing. It refuses to run with DEBUG off: sample
+people and an admin whose password the README prints do not belong on a production site.
 """
 
 from importlib import import_module
@@ -10,7 +11,7 @@ from importlib.util import find_spec
 
 import factory.random
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +24,14 @@ class Command(BaseCommand):
     help = "Create or complete the demo content (idempotent) and print the admin login."
 
     def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "The demo is for development machines: it creates sample people and the admin "
+                f"login {settings.DEMO_ADMIN_USERNAME!r} with the password printed in the README, "
+                "and DEBUG is off here (production). Nothing was changed. Create the first real "
+                "admin with `manage.py createsuperuser` (docs/deployment.md); for a local demo, "
+                "run with DEBUG=1."
+            )
         factory.random.reseed_random("end-qualified-immunity")
         started = timezone.now()
         for app in DEMO_APPS:
