@@ -194,15 +194,29 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     }
 
 # Cache: local memory by default; Redis when REDIS_URL is set (shared across processes).
+# A Redis that stalls or vanishes costs speed, never availability (core/redis_cache.py): a call
+# waits at most the timeouts below, then Redis is skipped for REDIS_RETRY_SECONDS.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5"))
+REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5"))
+REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "5"))
+
+
+def redis_cache(url: str) -> dict:
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "CLIENT_CLASS": "core.redis_cache.ResilientRedisClient",
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": REDIS_CONNECT_TIMEOUT,
+            "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     # Per process. Room for the page cache and the site cache of the pages a spike reads (Django's
     # default, 300 entries, evicts them as they are made), some 40 MB at most per process.
