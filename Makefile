@@ -30,9 +30,13 @@ demo: install
 
 # outbox_flush re-queues whatever a stopped worker left behind and books the periodic maintenance
 # (reaper, retries, pruning) that the worker then runs every minute (docs/email.md).
+# The task worker sends every email: if it dies (its database connection cut, a crash), it is
+# started again after 2 s, as the deployment guide's systemd unit does. Ctrl-C stops it.
+WORKER_LOOP = trap "exit 130" INT TERM; while true; do $(PY) manage.py outbox_flush; $(PY) manage.py db_worker; \
+	echo "task worker stopped (exit $$?); starting it again in 2 s" >&2; sleep 2; done
+
 worker: install
-	$(PY) manage.py outbox_flush
-	$(PY) manage.py db_worker
+	@$(WORKER_LOOP)
 
 # The development server and a task worker together; Ctrl-C stops both.
 run: demo
@@ -41,8 +45,7 @@ run: demo
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
-		$(PY) manage.py outbox_flush; \
-		$(PY) manage.py db_worker & \
+		( $(WORKER_LOOP) ) & \
 		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The suite runs on every core (pytest-xdist) and prints its 15 slowest tests. Locally the test

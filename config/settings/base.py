@@ -279,6 +279,9 @@ ANYMAIL = {
     for key, value in os.environ.items()
     if key.startswith("ANYMAIL_") and value
 }
+# A call to the provider waits at most this long to connect and as long again for the answer, so
+# a send always ends well inside OUTBOX_SENDING_LEASE_SECONDS (core.E003 checks it).
+ANYMAIL["REQUESTS_TIMEOUT"] = float(ANYMAIL.get("REQUESTS_TIMEOUT", 12))
 
 # Background tasks: django-tasks with the database backend; `manage.py db_worker` runs them.
 # TASKS_IMMEDIATE=1 runs every task inline instead (no worker needed; the test settings do this).
@@ -291,9 +294,12 @@ TASKS = {
         ),
     }
 }
-# A task RUNNING this long has lost its worker and is re-queued; finished results are kept
-# this many days (docs/email.md).
-TASKS_RUNNING_LEASE_SECONDS = int(os.environ.get("TASKS_RUNNING_LEASE_SECONDS", "1800"))
+# An email "sending" this long, or a task RUNNING this long, has lost its worker (killed, its
+# machine gone) and is sent or run again: with a worker back, within the lease and a minute of
+# maintenance. Every task here is idempotent, and a send gives up well within its lease
+# (ANYMAIL_REQUESTS_TIMEOUT; core.E003). Finished results are kept this many days (docs/email.md).
+OUTBOX_SENDING_LEASE_SECONDS = int(os.environ.get("OUTBOX_SENDING_LEASE_SECONDS", "45"))
+TASKS_RUNNING_LEASE_SECONDS = int(os.environ.get("TASKS_RUNNING_LEASE_SECONDS", "60"))
 TASKS_RESULT_RETENTION_DAYS = int(os.environ.get("TASKS_RESULT_RETENTION_DAYS", "14"))
 
 # The outbox (core/outbox): failed sends are retried with exponential back-off for this long.

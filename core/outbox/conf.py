@@ -24,7 +24,7 @@ def backoff_max() -> timedelta:
 
 def sending_lease() -> timedelta:
     """A row "sending" for longer than this belongs to a worker that died: it is re-queued."""
-    return _seconds("OUTBOX_SENDING_LEASE_SECONDS", 10 * 60)
+    return _seconds("OUTBOX_SENDING_LEASE_SECONDS", 45)
 
 
 def overdue_grace() -> timedelta:
@@ -34,7 +34,7 @@ def overdue_grace() -> timedelta:
 
 def task_running_lease() -> timedelta:
     """A task RUNNING for longer than this is taken to have lost its worker and is re-queued."""
-    return _seconds("TASKS_RUNNING_LEASE_SECONDS", 30 * 60)
+    return _seconds("TASKS_RUNNING_LEASE_SECONDS", 60)
 
 
 def task_result_retention() -> timedelta:

@@ -26,9 +26,20 @@ FLUSH_BATCH = 500
 
 
 def requeue_stale_sending(now: datetime) -> int:
-    return OutboundEmail.objects.filter(
-        status=OutboundEmail.Status.SENDING, claimed_at__lt=now - conf.sending_lease()
+    """Rows whose worker died mid-send go back to the queue, each with a send task of its own at
+    once: the dead worker's task is re-run only after the longer task lease, and finds the row
+    sent by then (a task sends only a row it can claim)."""
+    stale = list(
+        OutboundEmail.objects.filter(
+            status=OutboundEmail.Status.SENDING, claimed_at__lt=now - conf.sending_lease()
+        ).values_list("pk", flat=True)[:FLUSH_BATCH]
+    )
+    requeued = OutboundEmail.objects.filter(
+        pk__in=stale, status=OutboundEmail.Status.SENDING
     ).update(status=OutboundEmail.Status.QUEUED, next_attempt_at=now)
+    for email_id in stale:
+        enqueue_send(email_id)
+    return requeued
 
 
 def _database_backend_in_use() -> bool:

@@ -13,8 +13,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core.models.outbox import OutboundEmail, Suppression
-from core.outbox import queue_email
+from core.outbox import conf, queue_email
 from core.outbox.api import InvalidRecipient
+from core.outbox.checks import sending_outlasts_the_provider_timeout
 from core.outbox.maintenance import outbox_maintenance, run_maintenance, schedule_maintenance
 from core.outbox.sending import backoff_delay, deliver, send_outbound_email
 from tests.core import helpers as fakes
@@ -253,13 +254,54 @@ def test_a_worker_killed_between_claim_and_send_is_reaped_and_sends_once(
     assert len(mail.outbox) == 1
 
 
+def test_an_email_a_killed_worker_held_goes_out_once_its_short_lease_ends(
+    database_tasks, django_capture_on_commit_callbacks
+):
+    """Killed mid-send and restarted at once: the email goes out at the first maintenance after
+    the sending lease (45 s), before the task lease (60 s) lets the dead task run again; within
+    two minutes of the claim, as the worker runs maintenance every minute."""
+    assert conf.sending_lease() < conf.task_running_lease()
+    assert conf.sending_lease() + conf.maintenance_interval() <= timedelta(minutes=2)
+    email = committed_notice(django_capture_on_commit_callbacks)
+    task = DBTaskResult.objects.get()
+    claimed = timezone.now() - conf.sending_lease() - timedelta(seconds=1)
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        status="RUNNING", started_at=claimed, worker_ids=["dead-worker"]
+    )
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        status=OutboundEmail.Status.SENDING, claimed_at=claimed, attempts=1
+    )
+
+    report = run_maintenance()
+    assert (report["requeued_sending"], report["requeued_tasks"]) == (1, 0)
+    run_worker_once()
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.SENT
+    assert len(mail.outbox) == 1
+    # The dead worker's task, re-run once its own lease ends, finds the email sent.
+    report = run_maintenance(timezone.now() + conf.task_running_lease())
+    assert report["requeued_tasks"] == 1
+    run_worker_once()
+    assert len(mail.outbox) == 1
+
+
+def test_leases_shorter_than_a_send_are_refused(settings):
+    settings.OUTBOX_SENDING_LEASE_SECONDS = 30
+    settings.ANYMAIL = {**settings.ANYMAIL, "REQUESTS_TIMEOUT": 12}
+    errors = sending_outlasts_the_provider_timeout(None)
+    assert [error.id for error in errors] == ["core.E003"]
+    assert "OUTBOX_SENDING_LEASE_SECONDS (30 s)" in errors[0].msg
+    settings.OUTBOX_SENDING_LEASE_SECONDS = 45
+    assert sending_outlasts_the_provider_timeout(None) == []
+
+
 def test_a_task_still_within_its_lease_is_left_alone(database_tasks):
     DBTaskResult.objects.create(
         task_path=send_outbound_email.module_path,
         args_kwargs={"args": [1], "kwargs": {}},
         backend_name="default",
         status="RUNNING",
-        started_at=timezone.now() - timedelta(minutes=1),
+        started_at=timezone.now() - timedelta(seconds=30),
     )
     assert run_maintenance()["requeued_tasks"] == 0
 

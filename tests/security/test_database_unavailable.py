@@ -10,6 +10,11 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.test import Client, RequestFactory
+from django_tasks_db.models import DBTaskResult
+
+from core.outbox.maintenance import outbox_maintenance
+from tests.core.fixtures import DATABASE_TASKS
+from tests.core.helpers import run_worker_once
 
 DATABASE_DOWN = OperationalError("server closed the connection unexpectedly")
 
@@ -160,3 +165,18 @@ def test_without_health_checks_one_visitor_would_see_the_503(persistent_connecti
     terminate_current_backend()
     assert wsgi_get(handler, "/en/search/", "q=rights") == 503
     assert wsgi_get(handler, "/en/search/", "q=rights") == 200
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_task_worker_carries_on_after_its_connection_is_cut(
+    persistent_connection, settings, locales
+):
+    """The worker's connection terminated between tasks (pg_terminate_backend, a database
+    restart or failover): it reconnects, as a request would, and runs the next task. Without
+    the health check (CONN_HEALTH_CHECKS) the worker would exit with OperationalError."""
+    persistent_connection(health_checks=True)  # production's setting, the worker's too
+    settings.TASKS = DATABASE_TASKS
+    queued = outbox_maintenance.enqueue()
+    terminate_current_backend()
+    run_worker_once()  # the real loop: close_old_connections, then the health check
+    assert DBTaskResult.objects.get(pk=queued.id).status == "SUCCESSFUL"

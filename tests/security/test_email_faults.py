@@ -79,7 +79,7 @@ def test_a_hanging_provider_never_holds_up_a_supporter(
 
 
 def test_a_hung_call_to_the_provider_ends_long_before_the_outbox_would_send_again(settings):
-    settings.ANYMAIL = {"POSTMARK_SERVER_TOKEN": "test-token"}
+    settings.ANYMAIL = {**settings.ANYMAIL, "POSTMARK_SERVER_TOKEN": "test-token"}
     timeout = PostmarkBackend().timeout
     seconds = max(timeout) if isinstance(timeout, tuple) else timeout
     assert seconds is not None and 0 < seconds <= 60
