@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools screenshots bench bench-sign clean map
+.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools screenshots bench bench-sign stack-check clean map
 
 install: $(VENV)/.installed messages
 
@@ -32,7 +32,7 @@ demo: install
 # (reaper, retries, pruning) that the worker then runs every minute (docs/email.md).
 # The task worker sends every email: if it dies (its database connection cut, a crash), it is
 # started again after 2 s, as the deployment guide's systemd unit does. Ctrl-C stops it.
-WORKER_LOOP = trap "exit 130" INT TERM; while true; do $(PY) manage.py outbox_flush; $(PY) manage.py db_worker; \
+WORKER_LOOP = trap "exit 130" INT TERM; while true; do $(PY) manage.py outbox_flush; $(PY) manage.py task_worker; \
 	echo "task worker stopped (exit $$?); starting it again in 2 s" >&2; sleep 2; done
 
 worker: install
@@ -108,3 +108,9 @@ bench: install
 # (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/bench_sign, dropped and recreated).
 bench-sign: install
 	$(PY) bench/sign.py
+
+# The production stack with its parts failing on purpose: gunicorn ×2, PostgreSQL, Redis behind a
+# proxy that stalls and refuses, the task worker with its connection cut, 200 signers at once.
+# Needs the machine's PostgreSQL and Redis; prints what it measured (docs/deployment.md).
+stack-check: install
+	$(PY) bench/stack_check.py

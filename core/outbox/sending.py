@@ -16,6 +16,7 @@ from email.utils import parseaddr
 from anymail.exceptions import AnymailInvalidAddress, AnymailRecipientsRefused
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import connection
 from django.db.models import F
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django_tasks import task
@@ -139,6 +140,11 @@ def _record_sent(email: OutboundEmail, message_id: str) -> None:
         except Exception:
             if attempt == 4:
                 raise
+            # A connection cut mid-send (a database restart, pg_terminate_backend) stays broken:
+            # close it so that the next attempt opens a new one. Not inside a transaction,
+            # which must roll back as a whole.
+            if not connection.in_atomic_block:
+                connection.close()
             time.sleep(0.5 * (attempt + 1))
 
 

@@ -2,17 +2,24 @@
 the next request after it comes back succeeds without restarting anything."""
 
 import time
+from datetime import timedelta
 from unittest import mock
 
 import pytest
+from anymail.backends.test import EmailBackend as AnymailTestBackend
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from core.outbox.maintenance import outbox_maintenance
+from core.models.outbox import OutboundEmail
+from core.outbox import queue_email
+from core.outbox.maintenance import outbox_maintenance, run_maintenance
+from core.outbox.sending import deliver
 from tests.core.fixtures import DATABASE_TASKS
 from tests.core.helpers import run_worker_once
 
@@ -180,3 +187,32 @@ def test_the_task_worker_carries_on_after_its_connection_is_cut(
     terminate_current_backend()
     run_worker_once()  # the real loop: close_old_connections, then the health check
     assert DBTaskResult.objects.get(pk=queued.id).status == "SUCCESSFUL"
+
+
+class CutAfterSendBackend(AnymailTestBackend):
+    """The provider accepts the email, then the worker's database connection is cut before the
+    send can be recorded: the moment that would have sent the email twice."""
+
+    def send_messages(self, email_messages):
+        sent = super().send_messages(email_messages)
+        terminate_current_backend()
+        return sent
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_send_is_recorded_even_when_the_connection_is_cut_right_after_it(
+    persistent_connection, settings, locales
+):
+    persistent_connection(health_checks=True)
+    settings.TASKS = DATABASE_TASKS
+    settings.EMAIL_BACKEND = f"{__name__}.CutAfterSendBackend"
+    email = queue_email(
+        "ana@example.org", "home/emails/notice", "en", {"heading": "Hi", "lines": ["x"]}, "cut-1"
+    )
+    assert deliver(email.pk) == "sent"
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.SENT
+    assert len(mail.outbox) == 1
+    # Nothing is left for the reaper to send again.
+    assert run_maintenance(timezone.now() + timedelta(hours=1))["requeued_sending"] == 0
+    assert len(mail.outbox) == 1
