@@ -6,9 +6,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from actions.admin_views import SubscriberViewSet
 from actions.dashboard import SignaturesPanel
+from actions.letters.bill_warnings import DeadBillsPanel, warn_after_bill_saved
 from actions.letters.report import LettersReportMenuItem, LettersReportView
 from actions.models import Organization
 from actions.signature_admin import SignatureViewSet
+from states.models import Bill
 
 
 class OrganizationViewSet(SnippetViewSet):
@@ -34,6 +36,17 @@ def register_signature_admin():
 @hooks.register("construct_homepage_panels")
 def add_signatures_panel(request, panels):
     panels.append(SignaturesPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_dead_bills_panel(request, panels):
+    panels.append(DeadBillsPanel())
+
+
+@hooks.register("after_edit_snippet")
+def warn_about_letters_asking_for_a_dead_bill(request, instance):
+    if isinstance(instance, Bill):
+        warn_after_bill_saved(request, instance)
 
 
 @hooks.register("register_admin_urls")

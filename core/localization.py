@@ -27,6 +27,21 @@ def translate(instance, language_code: str, strings: Mapping[str, str], publish:
     `strings` maps each English segment (title, slug, each paragraph...) to its translation.
     Every segment must be translated: a missing one raises, so nothing half-translated is saved.
     """
+    return _save_translation(instance, language_code, strings, publish, require_all=True)
+
+
+@transaction.atomic
+def sync_translation(
+    instance, language_code: str, strings: Mapping[str, str] | None = None, publish: bool = True
+):
+    """Bring the translation of `instance` up to date with its source, as wagtail-localize's
+    "Sync translated pages" does: what translators have translated stays translated, and a
+    segment nobody has translated yet (new research, say) shows the source's words until
+    someone does, in the translation editor."""
+    return _save_translation(instance, language_code, strings or {}, publish, require_all=False)
+
+
+def _save_translation(instance, language_code, strings, publish: bool, require_all: bool):
     locale = Locale.objects.get(language_code=language_code)
     source, created = TranslationSource.get_or_create_from_instance(instance)
     if not created:
@@ -43,7 +58,7 @@ def translate(instance, language_code: str, strings: Mapping[str, str], publish:
             context=segment.context,
             defaults={"data": strings[english]},
         )
-    if missing:
+    if missing and require_all:
         raise MissingDemoTranslation(f"No {language_code} translation for: {missing!r}")
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
     draftable = isinstance(instance, DraftStateMixin)

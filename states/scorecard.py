@@ -15,7 +15,6 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from core.us_states import US_STATES
@@ -35,6 +34,18 @@ from states.models import (
 )
 
 PALETTE_STEPS = 10  # colour buckets 0..9, see the map's legend
+
+
+def partly_assessed_rule() -> str:
+    """How a state whose research is incomplete is scored, coloured and ranked: said on the
+    map page and in the open data, so that nobody reads a gap in the research as a verdict."""
+    return _(
+        "A criterion not yet assessed earns no points: a state's score counts only what its "
+        "law has been shown to do, out of all nine criteria, and can only rise as research "
+        "fills the gaps. The map's colour and the rank follow that score; next to it we say "
+        "how many criteria were assessed. A state with no criterion assessed is grey and "
+        "unranked."
+    )
 
 
 def half_points(statuses: Iterable[str]) -> int:
@@ -148,6 +159,23 @@ class StateScore:
         return self.assessed_count > 0
 
     @property
+    def low_confidence_count(self) -> int:
+        return sum(
+            1
+            for result in self.results
+            if result.assessment and result.assessment.is_low_confidence
+        )
+
+    @property
+    def score_text(self) -> str:
+        """'3 of 9; 5 assessed': the score out of every criterion, and how many were researched."""
+        return _("%(score)s of %(max)s; %(assessed)s assessed") % {
+            "score": self.score_display,
+            "max": self.max_score,
+            "assessed": self.assessed_count,
+        }
+
+    @property
     def bucket(self) -> int | None:
         """Colour step 0..9 on the map, or None for a state not yet assessed."""
         if not self.is_assessed or not self.max_score:
@@ -156,21 +184,10 @@ class StateScore:
 
     @property
     def description(self) -> str:
-        """The accessible name of the state on the map, e.g. 'Colorado: 6.5 of 9'."""
+        """The accessible name of the state on the map, e.g. 'Colorado: 6.5 of 9; 9 assessed'."""
         if not self.is_assessed:
             return _("%(state)s: not yet assessed") % {"state": self.name}
-        text = _("%(state)s: %(score)s of %(max)s") % {
-            "state": self.name,
-            "score": self.score_display,
-            "max": self.max_score,
-        }
-        if self.not_assessed_count:
-            text += ngettext(
-                " (%(count)s criterion not yet assessed)",
-                " (%(count)s criteria not yet assessed)",
-                self.not_assessed_count,
-            ) % {"count": self.not_assessed_count}
-        return text
+        return f"{self.name}: {self.score_text}"
 
     def result_for(self, criterion: Criterion) -> CriterionResult | None:
         for result in self.results:
@@ -341,6 +358,28 @@ def score_for_page(page: StatePage, criteria: Sequence[Criterion] | None = None)
     )
     page._scorecard_score = score  # the page's template and its sharing tags both ask
     return score
+
+
+def mark_untranslated_research(page: StatePage, results: Sequence[CriterionResult]) -> None:
+    """On a translated page, flag each summary and note still in the source language (new
+    research a translator has not reached yet), so the template can mark it lang="en"."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return
+    assessments = [r.assessment for r in results if r.assessment is not None]
+    if not assessments:
+        return
+    source = {
+        key: (summary, note)
+        for key, summary, note in StateAssessment.objects.filter(
+            locale=default, translation_key__in=[a.translation_key for a in assessments]
+        ).values_list("translation_key", "summary", "note")
+    }
+    language = default.language_code
+    for assessment in assessments:
+        summary, note = source.get(assessment.translation_key, (None, None))
+        assessment.summary_lang = language if summary and assessment.summary == summary else ""
+        assessment.note_lang = language if note and assessment.note == note else ""
 
 
 def state_bills(page: StatePage, locale_ids: list[int] | None = None):

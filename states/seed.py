@@ -262,8 +262,9 @@ def ensure_index(stdout) -> StateIndexPage:
     return index
 
 
-def ensure_states(index: StateIndexPage, stdout) -> dict[str, StatePage]:
-    """One page per state and DC under the scorecard, each translated."""
+def ensure_states(index: StateIndexPage, stdout, translated: bool = True) -> dict[str, StatePage]:
+    """One page per state and DC under the scorecard, each translated unless `translated` is
+    off (the demo imports the research first, so that each page is translated once)."""
     _default, others = _locales()
     existing = {page.postal_code: page for page in StatePage.objects.child_of(index)}
     pages = {}
@@ -276,13 +277,14 @@ def ensure_states(index: StateIndexPage, stdout) -> dict[str, StatePage]:
             )
             page.save_revision().publish()
             stdout.write(f"  created the page for {name}")
-        for locale in others:
-            _translate(page, locale, stdout)
+        if translated:
+            for locale in others:
+                _translate(page, locale, stdout)
         pages[code] = page
     return pages
 
 
-def load(stdout) -> tuple[StateIndexPage, dict[str, StatePage]]:
+def load(stdout, translated: bool = True) -> tuple[StateIndexPage, dict[str, StatePage]]:
     ensure_criteria(stdout)
     index = ensure_index(stdout)
-    return index, ensure_states(index, stdout)
+    return index, ensure_states(index, stdout, translated)

@@ -18,7 +18,13 @@ from core.csv_safety import CSV_CONTENT_TYPE, EXCEL_BOM, neutralize_formula
 from core.us_states import state_name
 from states.geography import map_frame, map_shapes
 from states.models import StateIndexPage
-from states.scorecard import Scorecard, StateScore, build_scorecard, sort_key
+from states.scorecard import (
+    Scorecard,
+    StateScore,
+    build_scorecard,
+    partly_assessed_rule,
+    sort_key,
+)
 
 SORTS = ("score", "name")
 DARK_FILLS = {"map-state--b0", "map-state--b1", "map-state--b2", "map-state--b3"}
@@ -57,6 +63,7 @@ def scorecard_index(page: StateIndexPage, request, not_found: str = ""):
             "map_height": height,
             "map_source": source,
             "legend": range(10),
+            "partly_assessed_rule": partly_assessed_rule(),
             "csv_url": _open_data_url("states:scorecard_csv", page),
             "json_url": _open_data_url("states:scorecard_json", page),
         },
@@ -119,10 +126,13 @@ CSV_COLUMNS = [
     "criterion_title",
     "status",
     "status_label",
+    "summary",
+    "citation",
     "quote",
     "source_title",
     "source_url",
     "checked_on",
+    "confidence",
     "note",
     "state_page_url",
 ]
@@ -190,7 +200,8 @@ def _open_data(request) -> OpenData:
 def _rows(request, states: list[StateScore]):
     for state in states:
         for number, result in enumerate(state.results, start=1):
-            assessment = result.assessment if result.is_assessed else None
+            record = result.assessment
+            assessment = record if result.is_assessed else None
             yield {
                 "state_code": state.code,
                 "state_name": state.name,
@@ -205,13 +216,27 @@ def _rows(request, states: list[StateScore]):
                 "criterion_title": result.criterion.title,
                 "status": result.status,
                 "status_label": str(result.status_label),
+                "summary": assessment.summary if assessment else "",
+                "citation": assessment.citation if assessment else "",
                 "quote": assessment.quote if assessment else "",
                 "source_title": assessment.source_title if assessment else "",
                 "source_url": assessment.source_url if assessment else "",
-                "checked_on": assessment.checked_on.isoformat() if assessment else "",
-                "note": assessment.note if assessment else "",
+                # A mark not yet assessed still says when it was looked for, and why it is
+                # missing, so that a gap in the research is never mistaken for a verdict.
+                "checked_on": _date(record.checked_on) if record else "",
+                "confidence": record.confidence if record else "",
+                "note": record.note if record else "",
                 "state_page_url": request.build_absolute_uri(state.url) if state.url else "",
             }
+
+
+def _in_language(language: str, text) -> str:
+    with translation.override(language):
+        return str(text())
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
 
 
 def _finish(response: HttpResponse) -> HttpResponse:
@@ -251,6 +276,7 @@ def scorecard_json(request):
         "updated": scorecard.updated,
         "max_score": len(scorecard.criteria),
         "scoring": "met = 1 point, partly met = 0.5, not met and not yet assessed = 0",
+        "partly_assessed_rule": _in_language(data.language, partly_assessed_rule),
         "criteria": [
             {
                 "number": number,
@@ -268,6 +294,7 @@ def scorecard_json(request):
                 "fips": state.fips,
                 "score": float(state.score),
                 "criteria_assessed": state.assessed_count,
+                "low_confidence_marks": state.low_confidence_count,
                 "rank": state.rank,
                 "url": request.build_absolute_uri(state.url) if state.url else None,
                 "bills": [_bill(bill) for bill in state.bills],
@@ -290,6 +317,7 @@ def _bill(bill) -> dict:
         "number": bill.number,
         "title": bill.title,
         "sponsor": bill.sponsor,
+        "stance": bill.stance,
         "status": bill.status,
         "status_date": bill.status_date,
         "url": bill.url,

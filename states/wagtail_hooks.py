@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from states.legislator_admin import CongressViewSetGroup
 from states.models import Bill, Criterion
+from states.scorecard_admin import ScorecardImportViewSet
 
 
 class CriterionDeleteView(DeleteView):
@@ -52,7 +53,7 @@ class BillViewSet(SnippetViewSet):
 
 
 class ScorecardViewSetGroup(ViewSetGroup):
-    items = (CriterionViewSet, BillViewSet)
+    items = (CriterionViewSet, BillViewSet, ScorecardImportViewSet)
     menu_icon = "site"
     menu_label = gettext_lazy("Scorecard")
     menu_name = "scorecard"

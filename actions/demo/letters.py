@@ -14,7 +14,10 @@ from states.models import FEDERAL, Bill
 
 tr = Phrasebook()
 
-BILL_NUMBER = "H.R. 1470"
+# Each chamber its own bill: the Ending Qualified Immunity Act in the 119th Congress, in committee
+# since May 2025 (federal-bills.csv, imported by the states demo).
+HOUSE_BILL = ("H.R. 3602", "119th Congress")
+SENATE_BILL = ("S. 1913", "119th Congress")
 
 
 def paragraph(*pairs) -> dict:
@@ -134,6 +137,8 @@ def load(stdout) -> None:
     home = HomePage.objects.filter(locale=english).first()
     if home is None:
         return
-    bill = Bill.objects.filter(locale=english, jurisdiction=FEDERAL, number=BILL_NUMBER).first()
-    page = child_page(home, LetterPage, LETTER, stdout, bill=bill)
+    bills = Bill.objects.filter(locale=english, jurisdiction=FEDERAL)
+    house = bills.filter(number=HOUSE_BILL[0], session=HOUSE_BILL[1]).first()
+    senate = bills.filter(number=SENATE_BILL[0], session=SENATE_BILL[1]).first()
+    page = child_page(home, LetterPage, LETTER, stdout, bill=house, senate_bill=senate)
     ensure_translated(page, tr, stdout)

@@ -82,9 +82,22 @@ class LetterPage(SharingMixin, Page):
         related_name="+",
         verbose_name=_("bill"),
         help_text=_(
-            "The bill the letter is about (optional): it fills in {bill}, {bill_title} and "
-            "{bill_number}. Translate the bill before the page, so the Spanish page names it in "
-            "Spanish."
+            "The bill the letter asks for (optional): it fills in {bill}, {bill_title} and "
+            "{bill_number}, for representatives, and for senators too unless a Senate bill is "
+            "chosen below. Only a bill still before the legislature can be chosen. Translate the "
+            "bill before the page, so the Spanish page names it in Spanish."
+        ),
+    )
+    senate_bill = models.ForeignKey(
+        "states.Bill",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Senate bill"),
+        help_text=_(
+            "When the Senate has its own bill (e.g. S. 1913 beside H.R. 3602), choose it here: "
+            "senators are asked for this one, representatives for the bill above."
         ),
     )
     chambers = models.CharField(
@@ -159,6 +172,7 @@ class LetterPage(SharingMixin, Page):
                 FieldPanel("subject"),
                 FieldPanel("letter_template"),
                 FieldPanel("bill"),
+                FieldPanel("senate_bill"),
                 FieldPanel("chambers"),
             ],
             heading=_("The letter"),
@@ -195,9 +209,41 @@ class LetterPage(SharingMixin, Page):
         verbose_name = _("letter to Congress")
         verbose_name_plural = _("letters to Congress")
 
+    def bill_for(self, chamber: str):
+        """The bill members of `chamber` ('senate' or 'house') are asked to support."""
+        if chamber == "senate" and self.senate_bill_id is not None:
+            return self.senate_bill
+        return self.bill
+
     @property
     def chambers_written_to(self) -> tuple[str, ...]:
-        return CHAMBERS_WRITTEN_TO.get(self.chambers, CHAMBERS_WRITTEN_TO[Chambers.BOTH])
+        """The chambers chosen, less any whose bill is no longer alive: nobody is asked to
+        support a bill that has died, passed or been vetoed."""
+        chosen = CHAMBERS_WRITTEN_TO.get(self.chambers, CHAMBERS_WRITTEN_TO[Chambers.BOTH])
+        return tuple(
+            chamber
+            for chamber in chosen
+            if (bill := self.bill_for(chamber)) is None or bill.is_alive
+        )
+
+    @property
+    def asked_bills(self) -> list:
+        bills = []
+        for chamber in CHAMBERS_WRITTEN_TO.get(self.chambers, ("senate", "house")):
+            bill = self.bill_for(chamber)
+            if bill is not None and bill not in bills:
+                bills.append(bill)
+        return bills
+
+    @property
+    def dead_bills(self) -> list:
+        """The bills this page asks for that are no longer before the legislature."""
+        return [bill for bill in self.asked_bills if not bill.is_alive]
+
+    @property
+    def is_closed(self) -> bool:
+        """Every chamber's bill has died or passed: the page thanks people and asks nothing."""
+        return not self.chambers_written_to
 
     def get_share_description(self) -> str:
         return self.search_description or self.introduction
@@ -210,6 +256,20 @@ class LetterPage(SharingMixin, Page):
             problems = placeholders.placeholder_errors(getattr(self, field), has_bill=has_bill)
             if problems:
                 errors[field] = problems
+        for field in ("bill", "senate_bill"):
+            bill = getattr(self, field)
+            if bill is not None and not bill.is_alive:
+                errors[field] = _(
+                    "%(bill)s is no longer before the legislature (%(status)s, %(date)s). "
+                    "Choose a bill that is alive, or none: supporters must never be asked to "
+                    "back a dead bill."
+                ) % {
+                    "bill": bill.number,
+                    "status": bill.status_label.lower() if bill.status_label else _("no status"),
+                    "date": bill.status_date or "",
+                }
+        if self.senate_bill is not None and self.senate_bill.jurisdiction != "US":
+            errors["senate_bill"] = _("Choose a bill in Congress (a federal bill).")
         if bool(self.text_keyword.strip()) != bool(self.text_number.strip()):
             errors["text_number"] = _("Fill in both the keyword and the number, or neither.")
         elif self.text_number and not SHORT_CODE.match(self.text_number.strip()):

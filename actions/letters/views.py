@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from actions.letters import placeholders
 from actions.letters.forms import LetterForm
 from actions.letters.lookup import Outcome, describe, look_up, place_name
-from actions.letters.writing import bill_values, rate_limit, record, write_letters
+from actions.letters.writing import diy_bill_values, rate_limit, record, write_letters
 from actions.signing import current_language
 from core.spam import over_rate_limit
 from states.congress import HOUSE_LOOKUP_URL
@@ -55,8 +55,12 @@ def page_context(page, request) -> dict:
         "house_lookup_url": HOUSE_LOOKUP_URL,
         "sms_href": sms_href(page),
     }
+    if page.is_closed:
+        # Its bill died or passed: thank people, ask nothing, and offer no letter to copy.
+        context.update(available=False, closed_bills=page.dead_bills)
+        return context
     if page.diy_text:
-        bill = bill_values(page.bill)
+        bill = diy_bill_values(page)
         context["diy_subject"] = placeholders.diy(page.subject, bill)
         context["diy_letter"] = placeholders.diy(page.letter_template, bill)
     return context

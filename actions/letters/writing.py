@@ -93,19 +93,38 @@ def bill_values(bill) -> dict[str, str]:
     }
 
 
+def diy_bill_values(page) -> dict[str, str]:
+    """The bill as the hand-copied letter names it: both numbers when each chamber has its own."""
+    bills = [page.bill_for(chamber) for chamber in page.chambers_written_to]
+    bills = [bill for bill in dict.fromkeys(bills) if bill is not None]
+    if len(bills) < 2:
+        return bill_values(bills[0] if bills else None)
+    senate, house = page.bill_for("senate"), page.bill_for("house")
+    numbers = _("%(senate)s in the Senate, %(house)s in the House") % {
+        "senate": senate.number.strip(),
+        "house": house.number.strip(),
+    }
+    return {
+        "bill": f"{house.title} ({numbers})",
+        "bill_title": house.title,
+        "bill_number": numbers,
+    }
+
+
 def write_letters(page, delegation: Delegation, person: dict) -> list[Letter]:
-    """One filled-in letter per member the page writes to, senators first."""
+    """One filled-in letter per member the page writes to, senators first, each asking for
+    its own chamber's bill."""
     base = {
         "full_name": person["full_name"],
         "city": person["city"],
         "state": place_name(delegation.district.state),
         "zip_code": person["zip_code"],
-        **bill_values(page.bill),
     }
     letters = []
     for member in delegation.for_chambers(page.chambers_written_to):
         values = {
             **base,
+            **bill_values(page.bill_for(member.chamber)),
             "legislator_title": member.title,
             "legislator_full_name": member.full_name,
             "legislator_last_name": member.last_name,

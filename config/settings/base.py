@@ -242,6 +242,29 @@ LEGISLATOR_DATA_DIR = os.environ.get("LEGISLATOR_DATA_DIR", _default_legislator_
 # `manage.py demo` imports the data when it can be read (off in tests: they import explicitly).
 LEGISLATOR_DEMO_IMPORT = env_bool("LEGISLATOR_DEMO_IMPORT", True)
 
+
+# The scorecard research (manage.py import_scorecard, docs/scorecard.md): a CSV path or URL.
+# By default the shared data folder's copy, when there is one; `make demo` imports it.
+def _default_scorecard_data() -> str:
+    for folder in (BASE_DIR.parent / "shared" / "data", Path("/work/shared/data")):
+        if (folder / "scorecard" / "assessments.csv").is_file():
+            return str(folder / "scorecard" / "assessments.csv")
+    return ""
+
+
+SCORECARD_DATA = os.environ.get("SCORECARD_DATA", _default_scorecard_data())
+
+
+# The federal bills (manage.py import_bills): the campaign's bill list, a CSV path or URL.
+def _default_bills_data() -> str:
+    for folder in (BASE_DIR.parent / "shared" / "data", Path("/work/shared/data")):
+        if (folder / "federal-bills.csv").is_file():
+            return str(folder / "federal-bills.csv")
+    return ""
+
+
+FEDERAL_BILLS_DATA = os.environ.get("FEDERAL_BILLS_DATA", _default_bills_data())
+
 # Anonymous page cache (core/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Site-wide data, routes and stored page fragments (core/site_cache.py), kept until the next

@@ -1,5 +1,5 @@
-from .bills import FEDERAL, PENDING, Bill, BillStatus, BillStatusChange
-from .criteria import ASSESSED, HALF_POINTS, MEETS, AssessmentStatus, Criterion
+from .bills import FEDERAL, PENDING, Bill, BillStatus, BillStatusChange, Stance
+from .criteria import ASSESSED, HALF_POINTS, MEETS, AssessmentStatus, Confidence, Criterion
 from .legislators import (
     NON_STATES,
     Chamber,
@@ -11,6 +11,7 @@ from .legislators import (
     ZipDistrict,
 )
 from .pages import StateAssessment, StateIndexPage, StatePage
+from .scorecard_imports import ScorecardImport
 
 __all__ = [
     "ASSESSED",
@@ -26,10 +27,13 @@ __all__ = [
     "Chamber",
     "Committee",
     "CommitteeMembership",
+    "Confidence",
     "Criterion",
     "DistrictOffice",
     "Legislator",
     "LegislatorImport",
+    "ScorecardImport",
+    "Stance",
     "StateAssessment",
     "StateIndexPage",
     "StatePage",

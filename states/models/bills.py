@@ -39,6 +39,12 @@ PENDING = frozenset(
 )
 
 
+class Stance(models.TextChoices):
+    ENDS = "ends", _("Would end qualified immunity")
+    LIMITS = "limits", _("Would limit qualified immunity")
+    CODIFIES = "codifies", _("Would write qualified immunity into law (we oppose it)")
+
+
 class Bill(TranslatableMixin, index.Indexed, ClusterableModel):
     jurisdiction = models.CharField(
         _("jurisdiction"),
@@ -79,6 +85,16 @@ class Bill(TranslatableMixin, index.Indexed, ClusterableModel):
         max_length=500,
         help_text=_("The bill's page on the legislature's or Congress's website."),
     )
+    stance = models.CharField(
+        _("what it would do"),
+        max_length=10,
+        choices=Stance.choices,
+        blank=True,
+        help_text=_(
+            "Whether the bill would end or limit qualified immunity, or write it into law. "
+            "Shown beside the bill so nobody mistakes a bill we oppose for one we support."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -86,6 +102,7 @@ class Bill(TranslatableMixin, index.Indexed, ClusterableModel):
             heading=_("Which bill"),
         ),
         FieldPanel("title"),
+        FieldPanel("stance"),
         FieldPanel("summary"),
         FieldPanel("sponsor"),
         FieldPanel("url"),
@@ -105,6 +122,7 @@ class Bill(TranslatableMixin, index.Indexed, ClusterableModel):
         TranslatableField("summary"),
         SynchronizedField("sponsor"),
         SynchronizedField("url", overridable=False),
+        SynchronizedField("stance", overridable=False),
         TranslatableField("status_changes"),
     ]
     search_fields = [
@@ -157,6 +175,16 @@ class Bill(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def is_pending(self) -> bool:
         return self.status in PENDING
+
+    @property
+    def is_alive(self) -> bool:
+        """Still before the legislature: the only bills a supporter may be asked to back. A
+        bill with no recorded status yet (the admin requires one) is taken at its word."""
+        return self.status is None or self.status in PENDING
+
+    @property
+    def is_opposed(self) -> bool:
+        return self.stance == Stance.CODIFIES
 
     @property
     def is_enacted(self) -> bool:

@@ -16,6 +16,12 @@ class AssessmentStatus(models.TextChoices):
     NOT_ASSESSED = "not_assessed", _("Not yet assessed")
 
 
+class Confidence(models.TextChoices):
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
+
+
 # Scores are kept in half points so that the arithmetic is exact (a met criterion is worth one
 # point, a partly met one half a point); the score shown is half_points / 2.
 HALF_POINTS = {AssessmentStatus.MET: 2, AssessmentStatus.PARTLY: 1}

@@ -18,7 +18,7 @@ from home.blocks import BaseStreamBlock
 from home.models.pages import SharingMixin
 from states.geography import FIPS
 
-from .criteria import ASSESSED, AssessmentStatus, Criterion
+from .criteria import ASSESSED, AssessmentStatus, Confidence, Criterion
 from .legislators import Chamber
 
 
@@ -201,11 +201,18 @@ class StatePage(SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from states.congress import HOUSE_LOOKUP_URL, members_for_state
         from states.related import related_sections
-        from states.scorecard import locale_ids_for, rubric, score_for_page, state_bills
+        from states.scorecard import (
+            locale_ids_for,
+            mark_untranslated_research,
+            rubric,
+            score_for_page,
+            state_bills,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         locale_ids = locale_ids_for(self.locale_id)
         score = score_for_page(self, rubric(self.locale_id, locale_ids))
+        mark_untranslated_research(self, score.results)
         index = StateIndexPage.objects.parent_of(self).first()
         if index is not None:
             score.recent_years = index.recent_years
@@ -260,6 +267,18 @@ class StateAssessment(TranslatableMixin, Orderable):
         default=AssessmentStatus.NOT_ASSESSED,
         help_text=_("Met counts one point, partly met half a point."),
     )
+    summary = models.TextField(
+        _("what the law does"),
+        max_length=1000,
+        blank=True,
+        help_text=_("One or two sentences, in plain words, on what the law does for this point."),
+    )
+    citation = models.CharField(
+        _("citation"),
+        max_length=255,
+        blank=True,
+        help_text=_("The statute, bill or court case behind the status, e.g. 'C.R.S. 13-21-131'."),
+    )
     quote = models.TextField(
         _("quoted text"),
         max_length=4000,
@@ -292,14 +311,30 @@ class StateAssessment(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("Why the status was chosen, in plain words, especially for 'partly met'."),
     )
+    confidence = models.CharField(
+        _("confidence"),
+        max_length=6,
+        choices=Confidence.choices,
+        blank=True,
+        help_text=_(
+            "How sure the research is: high when the statute or bill text was read, medium for "
+            "a reputable survey, low for thin evidence (shown to visitors as a caution)."
+        ),
+    )
+    # What the last `import_scorecard` wrote, as a fingerprint of the imported fields: a row
+    # whose fields no longer match was changed by an editor, and the next import keeps it.
+    imported_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     panels = [
         FieldPanel("criterion"),
         FieldPanel("status"),
+        FieldPanel("summary"),
+        FieldPanel("citation"),
         FieldPanel("quote"),
         FieldPanel("source_title"),
         FieldPanel("source_url"),
         FieldPanel("checked_on"),
+        FieldPanel("confidence"),
         FieldPanel("note"),
     ]
     # A quotation and its citation stay in the law's own words in every language; the note is
@@ -307,10 +342,13 @@ class StateAssessment(TranslatableMixin, Orderable):
     translatable_fields = [
         TranslatableField("criterion"),
         SynchronizedField("status", overridable=False),
+        TranslatableField("summary"),
+        SynchronizedField("citation", overridable=False),
         SynchronizedField("quote", overridable=False),
         SynchronizedField("source_title"),
         SynchronizedField("source_url", overridable=False),
         SynchronizedField("checked_on", overridable=False),
+        SynchronizedField("confidence", overridable=False),
         TranslatableField("note"),
     ]
 
@@ -338,3 +376,7 @@ class StateAssessment(TranslatableMixin, Orderable):
     @property
     def is_assessed(self) -> bool:
         return self.status in ASSESSED
+
+    @property
+    def is_low_confidence(self) -> bool:
+        return self.is_assessed and self.confidence == Confidence.LOW

@@ -355,7 +355,8 @@ def test_spanish_map_and_table(client, bilingual):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="es"' in html
-    assert 'aria-label="Colorado: 1,5 de 9 (6 criterios aún sin evaluar)"' in html
+    assert 'aria-label="Colorado: 1,5 de 9; 3 evaluados"' in html
+    assert "Un criterio aún no evaluado no suma puntos" in html
     assert 'aria-label="Texas: aún sin evaluar"' in html
     assert "Todos los estados, clasificados" in html
     assert "Estados que responsabilizan a los agentes que no intervienen" in html
@@ -379,7 +380,7 @@ def test_spanish_state_page_shows_translated_criteria_and_notes_with_the_origina
     assert "Solo la policía." in html
     assert "Cumplido en parte" in html and "No cumplido" in html
     assert '<blockquote lang="en" cite="https://example.org/statute">' in html
-    assert "1,5 / 9" in html
+    assert "1,5 de 9; 3 evaluados" in html
     assert "Cómo está Colorado" in html
     assert "verificado el 15 de enero de 2026" in html
 

@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +14,7 @@ from wagtail.models import Locale
 from core.localization import translate
 from core.us_states import US_STATES
 from states.models import AssessmentStatus, Bill, BillStatus, Criterion, StateAssessment, StatePage
+from tests.helpers import require_tool, shared_data_folder
 from tests.states.helpers import SLUGS, make_bill, make_index, make_state, rubric
 
 MET, PARTLY, NOT_MET = AssessmentStatus.MET, AssessmentStatus.PARTLY, AssessmentStatus.NOT_MET
@@ -184,21 +186,74 @@ def test_create_states_makes_the_rubric_and_51_pages_in_both_languages_once(
 # The demo's facts ------------------------------------------------------------------------------
 
 
+def research_file():
+    folder = shared_data_folder("scorecard/assessments.csv")
+    require_tool(folder is not None, "the scorecard research (../shared/data/scorecard) is absent")
+    with (folder / "scorecard" / "assessments.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+HALF = {"met": 2, "partly_met": 1}
+
+
 @pytest.mark.django_db
-def test_every_demo_assessment_is_cited_and_dated_and_the_rest_unassessed(demo_site, client):
-    assessed = StateAssessment.objects.exclude(status=AssessmentStatus.NOT_ASSESSED)
-    assert assessed.filter(locale__language_code="en").count() >= 15
-    for assessment in assessed:
-        assert assessment.source_url.startswith("https://")
-        assert assessment.checked_on is not None
-        assert assessment.source_title
-    assessed_states = set(assessed.values_list("page__postal_code", flat=True))
-    assert assessed_states == {"CO", "NM", "CT"}
+def test_the_demo_scorecard_agrees_with_the_research_file(demo_site, client):
+    """On a fresh demo: every researched state coloured, and the map, ranking and open data
+    agree with assessments.csv mark by mark; importing it again changes nothing."""
+    research = research_file()
+    points, assessed = {}, {}
+    for row in research:
+        code = row["state_code"]
+        points[code] = points.get(code, 0) + HALF.get(row["status"], 0)
+        assessed[code] = assessed.get(code, 0) + (row["status"] != "not_assessed")
     data = json.loads(client.get("/open-data/scorecard.json").content)
-    unassessed = [s for s in data["states"] if s["code"] not in assessed_states]
-    assert len(unassessed) == 48
-    assert {s["criteria_assessed"] for s in unassessed} == {0}
-    assert {s["rank"] for s in unassessed} == {None}
-    colorado = next(s for s in data["states"] if s["code"] == "CO")
-    assert colorado["score"] == 7.0 and colorado["criteria_assessed"] == 9
-    assert Bill.objects.filter(locale__language_code="en", jurisdiction="US").count() == 3
+    states = {state["code"]: state for state in data["states"]}
+    assert len(states) == 51
+    for code, state in states.items():
+        assert state["score"] == points[code] / 2, code
+        assert state["criteria_assessed"] == assessed[code], code
+    # Ranks: best score first, ties share a rank, a state with nothing assessed has none.
+    ordered = sorted((c for c in points if assessed[c]), key=lambda c: -points[c])
+    expected_rank = {code: 1 + sum(points[o] > points[code] for o in ordered) for code in ordered}
+    assert {c: s["rank"] for c, s in states.items() if s["rank"]} == expected_rank
+    assert "can only rise as research fills the gaps" in data["partly_assessed_rule"]
+    # The CSV carries each mark's own status, date and confidence.
+    rows = {(r["state_code"], r["criterion_slug"]): r for r in read_csv(client)}
+    statuses = {"partly_met": "partly"}
+    for mark in research:
+        published = rows[(mark["state_code"], mark["criterion_slug"])]
+        assert published["status"] == statuses.get(mark["status"], mark["status"])
+        assert published["checked_on"] == mark["checked_on"]
+        assert published["confidence"] == mark["confidence"]
+    # The map colours every state with a researched mark, in both languages.
+    for url in ("/en/scorecard/", "/es/evaluacion-por-estado/"):
+        html = client.get(url).content.decode()
+        grey = re.findall(r'class="map-state map-state--none', html)
+        assert len(grey) == sum(1 for code in points if not assessed[code]), url
+    out = io.StringIO()
+    call_command("import_scorecard", stdout=out)
+    assert "0 added, 0 changed, 459 unchanged" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_demo_letter_asks_each_chamber_for_its_live_bill_and_lists_every_federal_bill(
+    demo_site, client
+):
+    from actions.letters.models import LetterPage
+
+    folder = shared_data_folder("federal-bills.csv")
+    require_tool(folder is not None, "the federal bill list (../shared/data) is absent")
+    with (folder / "federal-bills.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    federal = Bill.objects.filter(locale__language_code="en", jurisdiction="US")
+    assert sorted(federal.values_list("number", flat=True)) == sorted(r["bill"] for r in rows)
+    for letter in LetterPage.objects.live():
+        assert not letter.dead_bills, letter.url
+        assert (letter.bill_for("senate").number, letter.bill_for("house").number) == (
+            "S. 1913",
+            "H.R. 3602",
+        )
+        assert {bill.status for bill in letter.asked_bills} == {BillStatus.IN_COMMITTEE}
+    html = client.get("/en/scorecard/").content.decode()
+    assert "Would write qualified immunity into law (we oppose it)" in html  # H.R. 503
+    assert html.count("badge--pending") >= 3  # S. 1913, H.R. 3602, H.R. 503 in committee

@@ -94,13 +94,11 @@ def test_a_second_assessment_of_the_same_criterion_is_ignored():
 
 def test_accessible_names_say_the_score_out_of_nine():
     assert score("Colorado", [MET] * 6 + [PARTLY] + [NOT_MET] * 2).description == (
-        "Colorado: 6.5 of 9"
+        "Colorado: 6.5 of 9; 9 assessed"
     )
     assert score("Texas", []).description == "Texas: not yet assessed"
-    assert score("Maine", [NOT_MET] * 8).description == (
-        "Maine: 0 of 9 (1 criterion not yet assessed)"
-    )
-    assert score("Iowa", [MET]).description == "Iowa: 1 of 9 (8 criteria not yet assessed)"
+    assert score("Maine", [NOT_MET] * 8).description == "Maine: 0 of 9; 8 assessed"
+    assert score("Iowa", [MET]).description == "Iowa: 1 of 9; 1 assessed"
 
 
 def test_colour_buckets_follow_whole_points_and_leave_unassessed_states_apart():
@@ -216,13 +214,13 @@ def test_the_map_has_51_state_links_with_accessible_names(client, scorecard):
     links = map_links(html)
     assert len(links) == 51
     labels = dict(links)
-    assert "Colorado: 6.5 of 9" in labels
-    assert labels["Colorado: 6.5 of 9"].split() == ["map-state", "map-state--b6"]
+    assert "Colorado: 6.5 of 9; 9 assessed" in labels
+    assert labels["Colorado: 6.5 of 9; 9 assessed"].split() == ["map-state", "map-state--b6"]
     assert labels["Texas: not yet assessed"].split() == ["map-state", "map-state--none"]
-    assert "New Mexico: 3 of 9 (4 criteria not yet assessed)" in labels
+    assert "New Mexico: 3 of 9; 5 assessed" in labels
     # Keyboard order is alphabetical: Alabama first, Wyoming last.
     assert links[0][0].startswith("Alabama") and links[-1][0].startswith("Wyoming")
-    assert 'href="/en/scorecard/colorado/" aria-label="Colorado: 6.5 of 9"' in html
+    assert 'href="/en/scorecard/colorado/" aria-label="Colorado: 6.5 of 9; 9 assessed"' in html
     # The visible labels ("CO 6.5") sit in a layer hidden from assistive technology, so a
     # link's name is its aria-label alone (WCAG 2.5.3, label in name).
     svg = html[html.index("<svg") : html.index("</svg>")]
@@ -300,7 +298,7 @@ def test_state_codes_in_urls_redirect_or_say_not_found(client, scorecard):
 @pytest.mark.django_db
 def test_a_state_page_shows_each_criterion_with_its_quote_source_and_date(client, scorecard):
     html = client.get("/en/scorecard/colorado/").content.decode()
-    assert "6.5 / 9" in html
+    assert "6.5 of 9; 9 assessed" in html
     assert html.count('class="criterion criterion--') == 9
     assert html.count('<blockquote lang="en" cite="https://example.org/statute">') == 9
     assert "Sample statute, section 1" in html
