@@ -29,13 +29,14 @@ SPAM_BUCKET = "letters"
 MAX_POST_BYTES = 16 * 1024
 
 
-def data_status() -> tuple[bool, object]:
-    """(letters can be written, the date of the legislator data or None)."""
+def data_status() -> tuple[bool, object, bool]:
+    """(letters can be written, the date of the legislator data or None, whether that date is
+    the publisher's rather than the import's)."""
     latest = LegislatorImport.latest_or_none()
     if latest is not None:
-        return True, latest.data_as_of
+        return (True, *latest.data_date)
     # Rows loaded without a recorded import (tests, a hand-made sample): usable, undated.
-    return Legislator.objects.exists(), None
+    return Legislator.objects.exists(), None, False
 
 
 def sms_href(page) -> str:
@@ -47,10 +48,11 @@ def sms_href(page) -> str:
 
 
 def page_context(page, request) -> dict:
-    available, data_date = data_status()
+    available, data_date, is_published = data_status()
     context = {
         "available": available,
         "data_date": data_date,
+        "data_date_is_published": is_published,
         "page_url": page.get_url(request=request),
         "house_lookup_url": HOUSE_LOOKUP_URL,
         "sms_href": sms_href(page),

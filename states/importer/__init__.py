@@ -19,7 +19,7 @@ from .changes import ImportPlan, apply, confirm_unchanged, plan
 from .errors import LegislatorDataError
 from .parsing import LegislatorData, parse
 from .report import describe
-from .sources import FILE_NAMES, PUBLISHER_URLS, Source, digest, read_all, resolve
+from .sources import FILE_NAMES, PUBLISHER_URLS, Source, digest, published_at, read_all, resolve
 
 __all__ = [
     "FILE_NAMES",
@@ -57,7 +57,9 @@ def import_legislators(
     started_at = timezone.now()
     resolved = resolve(source)
     say(f"Reading {len(FILE_NAMES)} files from {resolved.label}")
-    contents = read_all(resolved, timeout=timeout, progress=say)
+    dates: dict = {}
+    contents = read_all(resolved, timeout=timeout, progress=say, dates=dates)
+    data_published_at = published_at(dates)
     fingerprint = digest(contents)
     latest = LegislatorImport.latest_or_none()
     if skip_if_unchanged and latest is not None and latest.source_digest == fingerprint:
@@ -70,6 +72,7 @@ def import_legislators(
     data = parse(contents, progress=say)
     say("Comparing with the database")
     import_plan = plan(data, resolved, fingerprint, started_at=started_at)
+    import_plan.data_published_at = data_published_at
     for line in describe(import_plan):
         say(line)
     for warning in data.warnings:

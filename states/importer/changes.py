@@ -93,6 +93,7 @@ class ImportPlan:
     committees: TableChanges
     memberships: TableChanges
     zip_rows: TableChanges
+    data_published_at: datetime.datetime | None = None  # the oldest file's publisher date
 
     @property
     def has_changes(self) -> bool:
@@ -269,6 +270,7 @@ def record_import(plan: ImportPlan, seconds: float) -> LegislatorImport:
         checked_at=now,
         source=plan.source.label[:500],
         source_digest=plan.digest,
+        data_published_at=plan.data_published_at,
         legislator_count=len(plan.data.legislators),
         zip_area_count=len(plan.data.zip_rows),
         zip_areas_added=len(plan.zip_rows.added),
@@ -282,5 +284,12 @@ def confirm_unchanged(plan: ImportPlan) -> LegislatorImport:
     """Nothing changed: note that the data was checked now, without a new diff entry."""
     previous = plan.previous
     previous.checked_at = timezone.now()
-    previous.save(update_fields=["checked_at"])
+    fields = ["checked_at"]
+    # The same data published again later is current as of the later date.
+    if plan.data_published_at and (
+        previous.data_published_at is None or plan.data_published_at > previous.data_published_at
+    ):
+        previous.data_published_at = plan.data_published_at
+        fields.append("data_published_at")
+    previous.save(update_fields=fields)
     return previous

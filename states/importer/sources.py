@@ -6,6 +6,8 @@ half-way fails before anything is compared or written.
 
 from __future__ import annotations
 
+import datetime
+import email.utils
 import hashlib
 import urllib.error
 import urllib.request
@@ -73,15 +75,37 @@ def resolve(source: str | Path | None = None) -> Source:
     return Source(str(folder), {name: str(folder / name) for name in FILE_NAMES})
 
 
-def read_all(source: Source, timeout: float = 30.0, progress=None) -> dict[str, bytes]:
-    """Every file's bytes, or a LegislatorDataError that says which file and why."""
+def read_all(
+    source: Source, timeout: float = 30.0, progress=None, dates: dict | None = None
+) -> dict[str, bytes]:
+    """Every file's bytes, or a LegislatorDataError that says which file and why. `dates`, if
+    given, receives each file's date as its publisher gave it: a downloaded file's Last-Modified
+    header, a local file's modification time (None when unknown)."""
     contents = {}
     for name in FILE_NAMES:
         location = source.locations[name]
         if progress:
             progress(f"  reading {name} from {location}")
-        contents[name] = fetch(location, timeout) if is_url(location) else read_file(location)
+        if is_url(location):
+            contents[name], published = fetch_dated(location, timeout)
+        else:
+            contents[name], published = read_file(location), file_date(location)
+        if dates is not None:
+            dates[name] = published
     return contents
+
+
+def published_at(dates: dict) -> datetime.datetime | None:
+    """The data is only as fresh as its stalest file: the oldest known date."""
+    known = [date for date in dates.values() if date is not None]
+    return min(known, default=None)
+
+
+def file_date(path: str) -> datetime.datetime | None:
+    try:
+        return datetime.datetime.fromtimestamp(Path(path).stat().st_mtime, tz=datetime.UTC)
+    except OSError:
+        return None
 
 
 def read_file(path: str) -> bytes:
@@ -94,11 +118,27 @@ def read_file(path: str) -> bytes:
 
 
 def fetch(url: str, timeout: float) -> bytes:
-    """Download one file; any network failure becomes a message a person can act on."""
+    return fetch_dated(url, timeout)[0]
+
+
+def last_modified(value: str | None) -> datetime.datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.UTC)
+
+
+def fetch_dated(url: str, timeout: float) -> tuple[bytes, datetime.datetime | None]:
+    """Download one file, with its Last-Modified date; any network failure becomes a message a
+    person can act on."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.read()
+            headers = getattr(response, "headers", None)
+            return response.read(), last_modified(headers.get("Last-Modified") if headers else None)
     except urllib.error.HTTPError as error:
         raise LegislatorDataError(
             f"Downloading {url} failed: the server answered {error.code} {error.reason}."

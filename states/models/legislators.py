@@ -250,6 +250,14 @@ class LegislatorImport(models.Model):
     # A later run that found the same data does not add a row; it moves this forward, so that
     # "data as of" says when the data was last confirmed current.
     checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    # When the publisher dated the data (the oldest file's Last-Modified header or file time):
+    # what "legislator data as of" means to a supporter, unlike when we happened to import it.
+    data_published_at = models.DateTimeField(
+        _("data published"),
+        null=True,
+        blank=True,
+        help_text=_("The oldest date among the files, as their publisher gave it."),
+    )
     source_digest = models.CharField(_("fingerprint of the files"), max_length=64, blank=True)
     seconds = models.FloatField(_("seconds to apply"), default=0)
     # {"district_offices": {added, removed, changed, total}, "committees": {...},
@@ -274,3 +282,11 @@ class LegislatorImport(models.Model):
     def data_as_of(self):
         """When the data was last confirmed current: the last check, or else this import."""
         return self.checked_at or self.finished_at
+
+    @property
+    def data_date(self):
+        """(date, is the publisher's) for "legislator data as of": the publisher's date when
+        the files carried one, else the import's, which the page then calls an import date."""
+        if self.data_published_at is not None:
+            return self.data_published_at, True
+        return self.finished_at, False

@@ -96,8 +96,10 @@ def congress(db):
         source="tests",
         legislator_count=20,
         zip_area_count=9,
+        # The publisher's date of the files, which the page shows; imported much later.
+        data_published_at=timezone.make_aware(datetime.datetime(2026, 3, 2, 12, 0)),
     )
     LegislatorImport.objects.update(
-        finished_at=timezone.make_aware(datetime.datetime(2026, 3, 2, 12, 0))
+        finished_at=timezone.make_aware(datetime.datetime(2026, 11, 20, 12, 0))
     )
     return members

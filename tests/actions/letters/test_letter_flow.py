@@ -387,6 +387,18 @@ def test_without_legislator_data_the_page_says_letters_are_not_available_yet(cli
     assert LetterSent.objects.count() == 0
 
 
+def test_the_page_gives_the_publishers_date_and_owns_up_when_it_has_only_the_import_date(
+    client, letter_page, congress
+):
+    html = client.get(letter_page.url).content.decode()
+    assert "Legislator data as of March 2, 2026." in html  # not the import, in November
+    assert "Nov. 20, 2026" not in html
+    LegislatorImport.objects.update(data_published_at=None)
+    html = client.get(letter_page.url).content.decode()
+    assert "Legislator data as of" not in html
+    assert "Legislator data imported on Nov. 20, 2026 (its publication date is unknown)." in html
+
+
 def test_data_without_a_recorded_import_still_works_undated(client, letter_page, congress):
     LegislatorImport.objects.all().delete()
     html = write(client, letter_page).content.decode()

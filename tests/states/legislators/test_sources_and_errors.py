@@ -176,3 +176,73 @@ def test_a_failure_while_applying_leaves_nothing_half_written(shared_data, monke
     with pytest.raises(DatabaseError):
         run_import("--source", str(shared_data))
     assert nothing_stored()
+
+
+class DatedResponse(io.BytesIO):
+    """A download with its publisher's Last-Modified header."""
+
+    def __init__(self, content: bytes, last_modified: str | None):
+        super().__init__(content)
+        self.headers = {"Last-Modified": last_modified} if last_modified else {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def test_a_download_carries_its_publishers_date_the_oldest_file_wins(db, shared_data, monkeypatch):
+    dates = {
+        "legislators-current.yaml": "Mon, 01 Dec 2025 08:00:00 GMT",
+        "zccd.csv": "Wed, 05 Mar 2025 12:00:00 GMT",  # the stalest part
+    }
+
+    def serve(request, timeout=None):
+        name = request.full_url.rsplit("/", 1)[-1]
+        return DatedResponse((shared_data / name).read_bytes(), dates.get(name))
+
+    monkeypatch.setattr(sources.urllib.request, "urlopen", serve)
+    run_import("--source", "https://mirror.example/congress")
+    record = LegislatorImport.objects.get()
+    assert record.data_published_at.isoformat() == "2025-03-05T12:00:00+00:00"
+    assert record.data_date == (record.data_published_at, True)
+    # The same files published again later: current as of the later date, no new record.
+    dates["zccd.csv"] = "Fri, 07 Nov 2025 12:00:00 GMT"
+    run_import("--source", "https://mirror.example/congress")
+    record = LegislatorImport.objects.get()
+    assert record.data_published_at.isoformat() == "2025-11-07T12:00:00+00:00"
+
+
+def test_without_a_date_the_import_date_stands_in_and_says_so(db, shared_data, monkeypatch):
+    def serve(request, timeout=None):
+        name = request.full_url.rsplit("/", 1)[-1]
+        return DatedResponse((shared_data / name).read_bytes(), None)
+
+    monkeypatch.setattr(sources.urllib.request, "urlopen", serve)
+    run_import("--source", "https://mirror.example/congress")
+    record = LegislatorImport.objects.get()
+    assert record.data_published_at is None
+    assert record.data_date == (record.finished_at, False)
+
+
+def test_a_folder_carries_its_files_dates_to_the_letter_page(data_copy, client, home_page):
+    import datetime
+    import os
+
+    from actions.factories import LetterPageFactory
+
+    stamps = {
+        name: datetime.datetime(2025, 11, day, 12, tzinfo=datetime.UTC).timestamp()
+        for day, name in enumerate(sorted(os.listdir(data_copy)), start=3)
+    }
+    for name, stamp in stamps.items():
+        os.utime(data_copy / name, (stamp, stamp))
+    run_import("--source", str(data_copy))
+    record = LegislatorImport.objects.get()
+    oldest = datetime.datetime.fromtimestamp(min(stamps.values()), tz=datetime.UTC)
+    assert record.data_published_at == oldest  # the stalest file, not the day of the import
+    page = LetterPageFactory(parent=home_page, slug="write")
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Legislator data as of Nov. 3, 2025." in html
