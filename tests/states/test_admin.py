@@ -380,7 +380,7 @@ def test_spanish_state_page_shows_translated_criteria_and_notes_with_the_origina
     assert "Solo la policía." in html
     assert "Cumplido en parte" in html and "No cumplido" in html
     assert '<blockquote lang="en" cite="https://example.org/statute">' in html
-    assert "1,5 de 9; 3 evaluados" in html
+    assert "<strong>1,5 de 9</strong>; 3 evaluados" in html
     assert "Cómo está Colorado" in html
     assert "verificado el 15 de enero de 2026" in html
 

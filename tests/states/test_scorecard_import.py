@@ -132,9 +132,9 @@ def test_an_import_publishes_each_mark_with_its_own_date_and_confidence_in_both_
     html = client.get("/es/evaluacion-por-estado/colorado/").content.decode()
     assert '<p class="criterion__summary" lang="en">CO police-immunity summary.</p>' in html
     assert "Confianza baja:" in html
-    assert "1,5 de 9; 2 evaluados" in html
+    assert "<strong>1,5 de 9</strong>; 2 evaluados" in html
     html = client.get("/en/scorecard/colorado/").content.decode()
-    assert "1.5 of 9; 2 assessed" in html
+    assert "<strong>1.5 of 9</strong>; 2 assessed" in html
     assert "checked on Nov. 30, 2026" in html and "checked on Dec. 2, 2026" in html
     assert "1 mark rests on thin evidence and is flagged below." in html
     assert "What we could not establish:" in html

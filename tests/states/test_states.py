@@ -298,7 +298,7 @@ def test_state_codes_in_urls_redirect_or_say_not_found(client, scorecard):
 @pytest.mark.django_db
 def test_a_state_page_shows_each_criterion_with_its_quote_source_and_date(client, scorecard):
     html = client.get("/en/scorecard/colorado/").content.decode()
-    assert "6.5 of 9; 9 assessed" in html
+    assert "<strong>6.5 of 9</strong>; 9 assessed" in html
     assert html.count('class="criterion criterion--') == 9
     assert html.count('<blockquote lang="en" cite="https://example.org/statute">') == 9
     assert "Sample statute, section 1" in html
