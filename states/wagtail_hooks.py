@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
+from states.facts_sync import on_bill_saved_in_admin
 from states.legislator_admin import CongressViewSetGroup
 from states.models import Bill, Criterion
 from states.scorecard_admin import ScorecardImportViewSet
@@ -65,3 +66,7 @@ register_snippet(ScorecardViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_congress_admin():
     return CongressViewSetGroup()
+
+
+# A bill's status changed in English shows in Spanish at once (states/facts_sync.py).
+hooks.register("after_edit_snippet", on_bill_saved_in_admin)

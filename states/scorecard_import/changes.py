@@ -159,8 +159,11 @@ def _write_page(
     # Fresh from the database: the rows just published have ids the in-memory ones lack, and
     # the translation must be made from what is live.
     page = StatePage.objects.get(pk=page.pk)
+    # Publishing synced the translations the page has (states/facts_sync.py); make the
+    # missing ones, which only an import or an editor decides to create.
     for language in _other_languages():
-        sync_translation(page, language, (strings or {}).get(language))
+        if not page.has_translation(Locale.objects.get(language_code=language)):
+            sync_translation(page, language, (strings or {}).get(language))
 
 
 def apply(
