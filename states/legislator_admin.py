@@ -2,6 +2,8 @@
 replaces them) and the imports themselves, the latest with what it changed."""
 
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -140,6 +142,16 @@ class ChangeCountColumn(Column):
         return len(getattr(instance, self.accessor) or [])
 
 
+class DataPublishedColumn(Column):
+    """The publisher's date of the data, as a date (not "3 months ago"), or "unknown"."""
+
+    def get_value(self, instance):
+        value = instance.data_published_at
+        if value is None:
+            return _("unknown")
+        return date_format(timezone.localtime(value), "DATE_FORMAT")
+
+
 class LegislatorImportViewSet(ModelViewSet):
     model = LegislatorImport
     icon = "download"
@@ -149,6 +161,7 @@ class LegislatorImportViewSet(ModelViewSet):
     list_display = [
         "__str__",  # date and source, linking to the import's changes
         DateColumn("checked_at", label=_("last checked")),
+        DataPublishedColumn("data_published_at", label=_("data published")),
         "legislator_count",
         "zip_area_count",
         ChangeCountColumn("added", label=_("added")),

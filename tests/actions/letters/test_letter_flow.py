@@ -399,6 +399,21 @@ def test_the_page_gives_the_publishers_date_and_owns_up_when_it_has_only_the_imp
     assert "Legislator data imported on Nov. 20, 2026 (its publication date is unknown)." in html
 
 
+def test_the_spanish_page_also_owns_up_to_an_import_date(
+    client, spanish_letter_page, letter_page, congress
+):
+    LegislatorImport.objects.update(data_published_at=None)
+    expected = (
+        "Datos de legisladores importados el 20 de noviembre de 2026 "
+        "(se desconoce su fecha de publicación)."
+    )
+    assert expected in client.get(spanish_letter_page.url).content.decode()
+    letters = write(client, spanish_letter_page).content.decode()  # and under the letters
+    assert expected in letters and "Datos de los legisladores al" not in letters
+    english = write(client, letter_page).content.decode()
+    assert "Legislator data imported on Nov. 20, 2026 (its publication date is unknown)." in english
+
+
 def test_data_without_a_recorded_import_still_works_undated(client, letter_page, congress):
     LegislatorImport.objects.all().delete()
     html = write(client, letter_page).content.decode()

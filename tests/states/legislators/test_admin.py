@@ -184,6 +184,28 @@ def test_the_imports_page_shows_the_latest_import_and_its_changes(editor):
     assert LegislatorImport.objects.count() == 2
 
 
+def test_the_imports_show_the_datas_published_date_or_say_it_is_unknown(editor):
+    undated = LegislatorImport.objects.create(
+        started_at=timezone.now() - datetime.timedelta(days=30), source="/undated/files"
+    )
+    dated = LegislatorImport.objects.create(
+        started_at=timezone.now(),
+        source="https://mirror.example/congress/",
+        data_published_at=datetime.datetime(2025, 3, 5, 12, tzinfo=datetime.UTC),
+    )
+    html = editor.get(IMPORTS).content.decode()
+    latest_part = html[html.index("Latest import") : html.index("Every import")]
+    assert "Data published (the oldest file's date" in latest_part
+    assert "March 5, 2025" in latest_part
+    table = html[html.index("Every import") :]
+    assert "data published" in table  # the column heading
+    assert "March 5, 2025" in table and "unknown" in table  # one row each
+    detail = editor.get(f"{IMPORTS}inspect/{undated.pk}/").content.decode()
+    assert "unknown: the files carried no date, so the letter page gives the import date" in detail
+    detail = editor.get(f"{IMPORTS}inspect/{dated.pk}/").content.decode()
+    assert "March 5, 2025" in detail
+
+
 def test_before_any_import_the_page_says_how_to_run_one(admin_client):
     html = admin_client.get(IMPORTS).content.decode()
     assert "No legislator data has been imported yet." in html

@@ -246,3 +246,23 @@ def test_a_folder_carries_its_files_dates_to_the_letter_page(data_copy, client, 
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
     assert "Legislator data as of Nov. 3, 2025." in html
+
+
+def test_a_skipped_import_keeps_its_records_date(data_copy):
+    import datetime
+    import os
+
+    from states.importer import import_legislators
+
+    def stamp_files(day):
+        stamp = datetime.datetime(2025, 11, day, 12, tzinfo=datetime.UTC).timestamp()
+        for name in os.listdir(data_copy):
+            os.utime(data_copy / name, (stamp, stamp))
+
+    stamp_files(3)
+    run_import("--source", str(data_copy))
+    stamp_files(20)  # the same bytes, touched later: skipped, not re-dated
+    outcome = import_legislators(str(data_copy), skip_if_unchanged=True)
+    assert outcome.skipped
+    record = LegislatorImport.objects.get()
+    assert record.data_published_at == datetime.datetime(2025, 11, 3, 12, tzinfo=datetime.UTC)
