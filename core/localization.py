@@ -71,3 +71,34 @@ def _save_translation(instance, language_code, strings, publish: bool, require_a
         target.get_latest_revision().publish()
         target.refresh_from_db()
     return target
+
+
+def copy_facts_to_translations(page, fields: tuple[str, ...]) -> list:
+    """Copy `fields` (facts: an outcome, a year, a court) from a page published in the source
+    language to each translation at once, without touching its words (DESIGN.md, Languages).
+    A live translation is published with the facts; a translator's unpublished draft keeps its
+    words and gets the facts too, staying a draft on top. Returns the translations changed."""
+    if page.locale_id != Locale.get_default().pk:
+        return []
+    changed = []
+    for translation in page.get_translations().specific():
+        draft = (
+            translation.get_latest_revision_as_object()
+            if translation.has_unpublished_changes
+            else None
+        )
+        stale = [name for name in fields if getattr(translation, name) != getattr(page, name)]
+        if not stale and (
+            draft is None or all(getattr(draft, n) == getattr(page, n) for n in fields)
+        ):
+            continue
+        if translation.live and stale:
+            for name in fields:
+                setattr(translation, name, getattr(page, name))
+            translation.save_revision(log_action=True, clean=False).publish(log_action=True)
+        if draft is not None:
+            for name in fields:
+                setattr(draft, name, getattr(page, name))
+            draft.save_revision(log_action=True, clean=False)
+        changed.append(translation)
+    return changed
