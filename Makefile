@@ -69,6 +69,7 @@ browser-tools:
 	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
 	@command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
 	@command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx-light openssl >/dev/null; }
+	@command -v systemd-analyze >/dev/null || { apt-get update -qq && apt-get install -y -qq systemd >/dev/null; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@test -f $(OBSERVATORY_PRELOAD) || echo '{}' > $(OBSERVATORY_PRELOAD)
 

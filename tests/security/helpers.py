@@ -162,3 +162,24 @@ def observatory_scores(inputs: list[dict]) -> list[dict]:
 
 def observatory_score(path: str, **kwargs) -> dict:
     return observatory_scores([observatory_input(path, **kwargs)])[0]
+
+
+# The documented site (deploy/nginx.conf) inside a main configuration that lets an unprivileged
+# nginx run in a temporary folder.
+NGINX_MAIN = """
+worker_processes 1;
+daemon off;
+{user}
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log;
+events {{ worker_connections 64; }}
+http {{
+    access_log off;
+    client_body_temp_path {work}/nginx-body;
+    proxy_temp_path {work}/nginx-proxy;
+    fastcgi_temp_path {work}/nginx-fastcgi;
+    uwsgi_temp_path {work}/nginx-uwsgi;
+    scgi_temp_path {work}/nginx-scgi;
+    include {work}/site.conf;
+}}
+"""

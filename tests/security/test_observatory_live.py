@@ -4,55 +4,55 @@ nginx terminates TLS with a throwaway certificate the scan is told to trust, and
 HTTP to HTTPS as a production proxy does. Nothing leaves the machine: the scan script refuses
 any host but loopback."""
 
+import http.cookiejar
 import json
 import os
+import re
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import ROOT, require_tool
-from tests.security.helpers import PRODUCTION_ENV
+from tests.security.helpers import NGINX_MAIN, PRODUCTION_ENV
 
 pytestmark = pytest.mark.live
 
 PACKAGE = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory"
 SCRIPT = Path(__file__).with_name("observatory_package.mjs")
 HOST = "127.0.0.1"
-NGINX_CONF = """
-worker_processes 1;
-daemon off;
-{user}
-pid {work}/nginx.pid;
-error_log {work}/nginx-error.log;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    client_body_temp_path {work}/nginx-body;
-    proxy_temp_path {work}/nginx-proxy;
-    fastcgi_temp_path {work}/nginx-fastcgi;
-    uwsgi_temp_path {work}/nginx-uwsgi;
-    scgi_temp_path {work}/nginx-scgi;
-    server {{
-        listen {host}:{http_port};
-        return 301 https://$host:{https_port}$request_uri;
-    }}
-    server {{
-        listen {host}:{https_port} ssl;
-        ssl_certificate {work}/cert.pem;
-        ssl_certificate_key {work}/key.pem;
-        location / {{
-            proxy_pass http://{host}:{app_port};
-            proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-Proto https;
-        }}
-    }}
-}}
-"""
+DEPLOYED_NGINX = ROOT / "deploy" / "nginx.conf"
+
+
+def deployed_site_conf(work: Path, http_port: int, https_port: int, app_port: int) -> str:
+    """deploy/nginx.conf as the deployment guide gives it, moved onto loopback ports and a
+    throwaway certificate. Each change must find its line, so the guide's file is what runs."""
+    conf = DEPLOYED_NGINX.read_text()
+    replacements = [
+        ("    listen [::]:80;\n", ""),
+        ("    listen [::]:443 ssl http2;\n", ""),
+        ("listen 80;", f"listen {HOST}:{http_port};"),
+        ("listen 443 ssl http2;", f"listen {HOST}:{https_port} ssl http2;"),
+        (
+            "return 301 https://$host$request_uri;",
+            f"return 301 https://$host:{https_port}$request_uri;",
+        ),
+        ("/etc/letsencrypt/live/endqi.example/fullchain.pem", str(work / "cert.pem")),
+        ("/etc/letsencrypt/live/endqi.example/privkey.pem", str(work / "key.pem")),
+        ("proxy_pass http://127.0.0.1:8000;", f"proxy_pass http://{HOST}:{app_port};"),
+    ]
+    for old, replacement in replacements:
+        assert old in conf, f"deploy/nginx.conf no longer has {old!r}"
+        conf = conf.replace(old, replacement)
+    return conf
 
 
 def free_port() -> int:
@@ -101,6 +101,9 @@ def tls_site(tmp_path_factory, built_site):
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "LOG_LEVEL": "WARNING",
+        # As docs/deployment.md says for one proxy in front of gunicorn.
+        "TRUSTED_PROXY_COUNT": "1",
+        "CSRF_TRUSTED_ORIGINS": f"https://{HOST}:{https_port}",
     }
     subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
@@ -122,15 +125,9 @@ def tls_site(tmp_path_factory, built_site):
         check=True,
         capture_output=True,
     )  # fmt: skip
+    (work / "site.conf").write_text(deployed_site_conf(work, http_port, https_port, app_port))
     (work / "nginx.conf").write_text(
-        NGINX_CONF.format(
-            user="user root;" if os.geteuid() == 0 else "",
-            work=work,
-            host=HOST,
-            http_port=http_port,
-            https_port=https_port,
-            app_port=app_port,
-        )
+        NGINX_MAIN.format(user="user root;" if os.geteuid() == 0 else "", work=work)
     )
     app_log, nginx_log = work / "gunicorn.log", work / "nginx-error.log"
     app = subprocess.Popen(
@@ -159,6 +156,7 @@ def tls_site(tmp_path_factory, built_site):
             "ports": (http_port, https_port),
             "ca": work / "cert.pem",
             "page_types": page_types,
+            "env": env,
         }
     finally:
         for process in (proxy, app):
@@ -193,3 +191,52 @@ def test_the_real_observatory_gives_every_page_type_an_a_plus(tls_site):
         ), path
         scores[path] = (scan["score"], scan["grade"])
     assert scores == dict.fromkeys(paths, (135, "A+"))
+
+
+def test_the_first_admin_signs_in_through_the_documented_proxy(tls_site):
+    """The guide's first release, end to end: createsuperuser, then sign in to the admin over
+    HTTPS through nginx (CSRF over TLS behind the proxy, secure cookies), after the plain-HTTP
+    address redirected there."""
+    env = {**tls_site["env"], "DJANGO_SUPERUSER_PASSWORD": "a-long-first-admin-passphrase-2026"}
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "createsuperuser", "--noinput",
+         "--username", "first-admin", "--email", "admin@endqi.example"],
+        env=env, cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    http_port, https_port = tls_site["ports"]
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    plain = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as redirect:
+        plain.open(f"http://{HOST}:{http_port}/admin/login/", timeout=10)
+    assert redirect.value.code == 301
+    assert redirect.value.headers["Location"] == f"https://{HOST}:{https_port}/admin/login/"
+
+    context = ssl.create_default_context(cafile=str(tls_site["ca"]))
+    jar = http.cookiejar.CookieJar()
+    browser = urllib.request.build_opener(
+        urllib.request.HTTPSHandler(context=context), urllib.request.HTTPCookieProcessor(jar)
+    )
+    base = f"https://{HOST}:{https_port}"
+    login = browser.open(f"{base}/admin/login/", timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
+    assert all(cookie.secure for cookie in jar)
+    form = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": token,
+            "username": "first-admin",
+            "password": "a-long-first-admin-passphrase-2026",
+            "next": "/admin/",
+        }
+    ).encode()
+    request = urllib.request.Request(
+        f"{base}/admin/login/", data=form, headers={"Referer": f"{base}/admin/login/"}
+    )
+    dashboard = browser.open(request, timeout=30)
+    assert dashboard.geturl() == f"{base}/admin/"
+    assert dashboard.status == 200
+    assert "<title>Dashboard" in dashboard.read().decode()  # signed in, not back at the login
+    assert any(cookie.name == "sessionid" and cookie.secure for cookie in jar)
