@@ -5,10 +5,11 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from core.demo_content import Phrasebook, child_page, ensure_translated
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
+from home.site_setup import ensure_home_page, ensure_locales
 
 tr = Phrasebook()
 NAMESPACE = uuid.UUID("5f0c1c9e-6d0b-4d8e-9a53-2f1f5e0f7a11")
@@ -244,32 +245,7 @@ FOOTER = tr(
 
 
 def _home_page(stdout) -> HomePage:
-    english = Locale.objects.get(language_code="en")
-    home = HomePage.objects.filter(locale=english).first()
-    if home is not None:
-        return home
-    root = Page.get_first_root_node()
-    # Wagtail's installation leaves a plain "Welcome" page with the slug "home"; the real home
-    # page replaces it (the site is pointed at the new page before the old one is deleted).
-    placeholder = root.get_children().filter(content_type__model="page", slug="home").first()
-    if placeholder is not None:
-        # A queryset update, so no index or reference tasks are queued for a page about to go.
-        Page.objects.filter(pk=placeholder.pk).update(slug="wagtail-welcome")
-    home = root.add_child(instance=HomePage(**HOME, locale=english))
-    home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page = "localhost", 80, home
-    site.site_name = settings.WAGTAIL_SITE_NAME
-    site.save()
-    if placeholder is not None and placeholder.is_leaf():
-        placeholder.delete()
-    stdout.write("  created the home page")
-    return home
-
-
-def ensure_locales() -> None:
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
+    return ensure_home_page(stdout, HOME, "localhost", 80)
 
 
 def ensure_admin(stdout) -> None:
