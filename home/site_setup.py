@@ -29,7 +29,7 @@ def ensure_locales() -> None:
 
 
 def public_host(base_url: str) -> tuple[str, int]:
-    """('endqi.example', 443) from BASE_URL; ('localhost', 80) without one."""
+    """('endqi.example', 443) from 'https://endqi.example'; ('localhost', 80) without a host."""
     parts = urlsplit(base_url or "")
     if not parts.hostname:
         return "localhost", 80
@@ -62,9 +62,15 @@ def ensure_home_page(stdout, fields: dict, hostname: str, port: int) -> HomePage
 
 
 def create_site(stdout) -> HomePage:
-    """Production's skeleton: the locales, a plain home page and its translations."""
+    """Production's skeleton: the locales, a plain home page and its translations, and the
+    default site at the public address (BASE_URL, which WAGTAILADMIN_BASE_URL holds)."""
     ensure_locales()
-    hostname, port = public_host(getattr(settings, "BASE_URL", ""))
+    hostname, port = public_host(settings.WAGTAILADMIN_BASE_URL)
     home = ensure_home_page(stdout, SKELETON_HOME, hostname, port)
     ensure_translated(home, tr, stdout)
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save()
+        stdout.write(f"  the site now answers at {hostname}:{port}")
     return home
