@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -21,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from actions.letters import placeholders
 from home.blocks import BaseStreamBlock
 from home.models.pages import SharingMixin
+from states.models import FEDERAL
 
 DEFAULT_CONSENT_TEXT = _(
     "We keep nothing you type here. We only count how many letters go to each legislator. If "
@@ -216,20 +218,25 @@ class LetterPage(SharingMixin, Page):
         return self.bill
 
     @property
+    def chambers_chosen(self) -> tuple[str, ...]:
+        return CHAMBERS_WRITTEN_TO.get(self.chambers, CHAMBERS_WRITTEN_TO[Chambers.BOTH])
+
+    @cached_property
     def chambers_written_to(self) -> tuple[str, ...]:
         """The chambers chosen, less any whose bill is no longer alive: nobody is asked to
-        support a bill that has died, passed or been vetoed."""
-        chosen = CHAMBERS_WRITTEN_TO.get(self.chambers, CHAMBERS_WRITTEN_TO[Chambers.BOTH])
+        support a bill that has died, passed or been vetoed. Kept for the request: the form,
+        the closed notice and the copy-it-yourself letter all ask, and each bill's status is a
+        query."""
         return tuple(
             chamber
-            for chamber in chosen
+            for chamber in self.chambers_chosen
             if (bill := self.bill_for(chamber)) is None or bill.is_alive
         )
 
     @property
     def asked_bills(self) -> list:
         bills = []
-        for chamber in CHAMBERS_WRITTEN_TO.get(self.chambers, ("senate", "house")):
+        for chamber in self.chambers_chosen:
             bill = self.bill_for(chamber)
             if bill is not None and bill not in bills:
                 bills.append(bill)
@@ -268,7 +275,7 @@ class LetterPage(SharingMixin, Page):
                     "status": bill.status_label.lower() if bill.status_label else _("no status"),
                     "date": bill.status_date or "",
                 }
-        if self.senate_bill is not None and self.senate_bill.jurisdiction != "US":
+        if self.senate_bill is not None and self.senate_bill.jurisdiction != FEDERAL:
             errors["senate_bill"] = _("Choose a bill in Congress (a federal bill).")
         if bool(self.text_keyword.strip()) != bool(self.text_number.strip()):
             errors["text_number"] = _("Fill in both the keyword and the number, or neither.")

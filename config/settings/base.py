@@ -228,42 +228,28 @@ else:
     }
 
 
-# Members of Congress and the ZIP-to-district table (manage.py import_legislators, docs/legislators.md):
-# a folder holding the publishers' five files, or a base URL; empty means the publishers' URLs.
-# By default the shared data folder beside the repository, when there is one.
-def _default_legislator_data_dir() -> str:
+# The public data the importers read (never committed): by default the shared data folder
+# beside the repository, when there is one.
+def _shared_data(relative: str) -> str:
     for folder in (BASE_DIR.parent / "shared" / "data", Path("/work/shared/data")):
-        if (folder / "legislators-current.yaml").is_file():
-            return str(folder)
+        if (folder / relative).exists():
+            return str(folder / relative)
     return ""
 
 
-LEGISLATOR_DATA_DIR = os.environ.get("LEGISLATOR_DATA_DIR", _default_legislator_data_dir())
+# Members of Congress and the ZIP-to-district table (manage.py import_legislators, docs/legislators.md):
+# a folder holding the publishers' five files, or a base URL; empty means the publishers' URLs.
+LEGISLATOR_DATA_DIR = os.environ.get(
+    "LEGISLATOR_DATA_DIR", os.path.dirname(_shared_data("legislators-current.yaml"))
+)
 # `manage.py demo` imports the data when it can be read (off in tests: they import explicitly).
 LEGISLATOR_DEMO_IMPORT = env_bool("LEGISLATOR_DEMO_IMPORT", True)
 
 
-# The scorecard research (manage.py import_scorecard, docs/scorecard.md): a CSV path or URL.
-# By default the shared data folder's copy, when there is one; `make demo` imports it.
-def _default_scorecard_data() -> str:
-    for folder in (BASE_DIR.parent / "shared" / "data", Path("/work/shared/data")):
-        if (folder / "scorecard" / "assessments.csv").is_file():
-            return str(folder / "scorecard" / "assessments.csv")
-    return ""
-
-
-SCORECARD_DATA = os.environ.get("SCORECARD_DATA", _default_scorecard_data())
-
-
-# The federal bills (manage.py import_bills): the campaign's bill list, a CSV path or URL.
-def _default_bills_data() -> str:
-    for folder in (BASE_DIR.parent / "shared" / "data", Path("/work/shared/data")):
-        if (folder / "federal-bills.csv").is_file():
-            return str(folder / "federal-bills.csv")
-    return ""
-
-
-FEDERAL_BILLS_DATA = os.environ.get("FEDERAL_BILLS_DATA", _default_bills_data())
+# The scorecard research (manage.py import_scorecard, docs/scorecard.md) and the federal bill list
+# (manage.py import_bills): CSV paths or URLs; `make demo` imports both.
+SCORECARD_DATA = os.environ.get("SCORECARD_DATA", _shared_data("scorecard/assessments.csv"))
+FEDERAL_BILLS_DATA = os.environ.get("FEDERAL_BILLS_DATA", _shared_data("federal-bills.csv"))
 
 # Anonymous page cache (core/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

@@ -180,7 +180,8 @@ class Bill(TranslatableMixin, index.Indexed, ClusterableModel):
     def is_alive(self) -> bool:
         """Still before the legislature: the only bills a supporter may be asked to back. A
         bill with no recorded status yet (the admin requires one) is taken at its word."""
-        return self.status is None or self.status in PENDING
+        status = self.status  # one read of the history
+        return status is None or status in PENDING
 
     @property
     def is_opposed(self) -> bool:

@@ -22,19 +22,6 @@ from django.core.validators import URLValidator
 from core.us_states import US_STATES
 from states.models import ASSESSED, AssessmentStatus, Confidence, StateAssessment
 
-COLUMNS = (
-    "state_code",
-    "criterion_slug",
-    "status",
-    "summary",
-    "citation",
-    "quote",
-    "source_title",
-    "source_url",
-    "checked_on",
-    "confidence",
-    "note",
-)
 # The research writes "partly_met"; the site has always stored "partly".
 STATUSES = {
     "met": AssessmentStatus.MET,
@@ -56,6 +43,8 @@ IMPORTED_FIELDS = (
     "confidence",
     "note",
 )
+# The file's columns: which mark, then what the import writes.
+COLUMNS = ("state_code", "criterion_slug", *IMPORTED_FIELDS)
 MAX_PROBLEMS = 25  # listed in full; beyond that, counted
 USER_AGENT = "end-qi-campaign-scorecard-import/1.0"
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.management import get_commands
 
 from tests.helpers import ROOT, require_tool
 from tests.security.helpers import NGINX_MAIN
@@ -85,12 +86,4 @@ def test_systemd_accepts_each_unit(unit, tmp_path):
             command = line.split("=", 1)[1].split()
             assert Path(command[0]).exists(), command[0]
             if len(command) > 2 and command[1] == "manage.py":
-                assert (ROOT / "manage.py").exists()
-                listed = subprocess.run(
-                    [command[0], "manage.py", "help", command[2]],
-                    cwd=ROOT,
-                    capture_output=True,
-                    text=True,
-                    env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
-                )
-                assert listed.returncode == 0, listed.stderr
+                assert command[2] in get_commands(), command
