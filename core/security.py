@@ -53,6 +53,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     - the Wagtail admin (settings.CSP_ADMIN_PREFIXES): settings.CONTENT_SECURITY_POLICY_ADMIN;
     - a response marked by allow_framing(): the public policy with frame-ancestors replaced;
+    - a page rendered for the admin's preview panel: the public policy (so the preview behaves
+      like the live page) with frame-ancestors 'self', so that the admin may frame it;
     - everything else: settings.CONTENT_SECURITY_POLICY.
 
     A view's own @csp / @csp_update / @csp_replace decorators still win over these defaults.
@@ -71,7 +73,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             admin_policy = getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", None)
             if admin_policy:
                 parts.config = default_config(admin_policy.get("DIRECTIVES", {}))
-        if getattr(response, EMBED_ATTRIBUTE, False):
+        if getattr(request, "is_dummy", False):
+            # Wagtail renders a preview by sending a made-up request for the page's public URL
+            # through the whole middleware stack (Page.make_preview_request marks it is_dummy), so
+            # it gets the public policy; only the admin, on our own origin, shows it, in an iframe.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+        elif getattr(response, EMBED_ATTRIBUTE, False):
             parts.replace = {
                 **(parts.replace or {}),
                 "frame-ancestors": list(settings.EMBED_FRAME_ANCESTORS),

@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from actions.letters import placeholders
 from home.blocks import BaseStreamBlock
-from home.models.pages import SharingMixin
+from home.models.pages import PreviewedAsServedMixin, SharingMixin
 from states.models import FEDERAL
 
 DEFAULT_CONSENT_TEXT = _(
@@ -44,7 +44,7 @@ CHAMBERS_WRITTEN_TO = {
 }
 
 
-class LetterPage(SharingMixin, Page):
+class LetterPage(PreviewedAsServedMixin, SharingMixin, Page):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,

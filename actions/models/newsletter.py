@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models.pages import SharingMixin
+from home.models.pages import PreviewedAsServedMixin, SharingMixin
 
 DEFAULT_CONSENT_TEXT = _(
     "We will email you campaign news and actions, about twice a month. Every email has a link "
@@ -75,7 +75,7 @@ class Subscriber(models.Model):
         return self.email
 
 
-class SignupPage(SharingMixin, Page):
+class SignupPage(PreviewedAsServedMixin, SharingMixin, Page):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,

@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models.pages import SharingMixin
+from home.models.pages import PreviewedAsServedMixin, SharingMixin
 
 DEFAULT_CONSENT_TEXT = _(
     "We will email you to confirm your signature and to tell you when it is delivered. We never "
@@ -20,7 +20,7 @@ DEFAULT_CONSENT_TEXT = _(
 )
 
 
-class ActionPage(SharingMixin, Page):
+class ActionPage(PreviewedAsServedMixin, SharingMixin, Page):
     """What petitions and pledges share: text, goal, closing, thank-you and sharing copy."""
 
     introduction = models.TextField(

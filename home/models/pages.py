@@ -37,6 +37,16 @@ class SharingMixin(models.Model):
         return self.share_image
 
 
+class PreviewedAsServedMixin:
+    """For pages whose serve() builds what the template needs (a form, a live count, a letter's
+    legislators). Wagtail's preview renders only get_template() with get_context(), which would
+    leave those out and fail; previewing through serve() shows the editor what visitors get.
+    Previews are always GETs, so serve() only ever shows, never handles a submission."""
+
+    def serve_preview(self, request, mode_name):
+        return self.serve(request)
+
+
 class HomePage(SharingMixin, Page):
     hero_heading = models.CharField(
         _("hero heading"),

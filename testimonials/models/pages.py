@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.us_states import US_STATES, state_name
-from home.models.pages import SharingMixin
+from home.models.pages import PreviewedAsServedMixin, SharingMixin
 from testimonials.choices import (
     CITY_MAX_LENGTH,
     NAME_MAX_LENGTH,
@@ -274,7 +274,7 @@ class TestimonialPage(SharingMixin, Page):
         return context
 
 
-class AddYourVoicePage(SharingMixin, Page):
+class AddYourVoicePage(PreviewedAsServedMixin, SharingMixin, Page):
     """The form. A valid submission becomes a draft voice under the wall in the visitor's language,
     waiting in the "Voice moderation" workflow; nothing is public until a moderator approves."""
 

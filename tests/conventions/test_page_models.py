@@ -7,6 +7,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, get_page_models
 
+from home.models.pages import PreviewedAsServedMixin
+
 PROJECT_APPS = {"home", "stories", "testimonials", "states", "actions"}
 
 
@@ -58,3 +60,23 @@ def test_every_field_an_editor_sees_has_help_text(model):
         field = model._meta.get_field(name)
         if isinstance(field, models.Field):
             assert str(field.help_text).strip(), f"{model.__name__}.{name} has no help text"
+
+
+def defines(model, name: str) -> type | None:
+    """The first of the project's classes in the model's MRO that defines `name`."""
+    return next(
+        (
+            klass
+            for klass in model.__mro__
+            if klass.__module__.split(".")[0] in PROJECT_APPS and name in klass.__dict__
+        ),
+        None,
+    )
+
+
+@pytest.mark.parametrize("model", project_page_models(), ids=lambda m: m.__name__)
+def test_a_page_that_serves_itself_previews_the_same_way(model):
+    """Wagtail's preview renders get_template() with get_context(), not serve(): a page whose
+    serve() adds to the context (a form, a count) would preview as an error page."""
+    if defines(model, "serve") is not None:
+        assert defines(model, "serve_preview") is PreviewedAsServedMixin, model.__name__

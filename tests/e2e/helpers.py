@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from tests.helpers import ROOT, require_tool, shared_data_folder
 
@@ -235,3 +236,12 @@ def ensure_site(folder: Path) -> None:
             if other.is_dir() and other != folder:
                 shutil.rmtree(other, ignore_errors=True)
         build_site(folder)
+
+
+def log_in_to_admin(page, live_site, username: str = "", password: str = "") -> None:
+    """Sign in to the Wagtail admin (the demo's administrator unless told otherwise)."""
+    page.goto(live_site("/admin/login/"))
+    page.fill("#id_username", username or settings.DEMO_ADMIN_USERNAME)
+    page.fill("#id_password", password or settings.DEMO_ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/admin/login/" not in url)

@@ -127,6 +127,19 @@ def test_the_admin_gets_its_own_looser_policy_and_works(production, client, home
     preview = client.get(f"/admin/pages/{page.pk}/edit/preview/", secure=True)
     # Previews are framed by the editor itself: same origin only.
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    # The page as Wagtail previews it (a made-up request for its public URL, through every
+    # middleware), here its latest draft.
+    page.save_revision()
+    # Behind the proxy, as in production: the made-up request inherits its X-Forwarded-Proto.
+    draft = client.get(
+        f"/admin/pages/{page.pk}/view_draft/", secure=True, HTTP_X_FORWARDED_PROTO="https"
+    )
+    assert page.title in draft.content.decode()
+    policy = directives(draft["Content-Security-Policy"])
+    # The page keeps the public policy, so the preview behaves as it will live...
+    assert policy["script-src"] == ["'self'"]
+    # ...except that the editor, on this site, may show it in its side panel.
+    assert policy["frame-ancestors"] == ["'self'"]
 
 
 @pytest.mark.django_db

@@ -1,0 +1,83 @@
+"""Previews in a real browser: every English page type shows in the editor's side panel (the admin
+may frame its own previews), every Spanish one in the translation editor's Preview, and a public
+page still refuses to be framed by another site.
+
+Spanish pages are translations kept in step with English by wagtail-localize, edited in its
+translation editor, which has no side panel: its Preview opens the Spanish draft in a new tab."""
+
+from urllib.parse import urljoin
+
+from tests.e2e.helpers import log_in_to_admin
+
+
+def open_editor(page, live_site, path: str) -> str:
+    """Open the page's editor as an editor finds it, from the user bar on the public page, and
+    return the public page's heading."""
+    page.goto(live_site(path))
+    heading = page.locator("h1").first.text_content().strip()
+    link = page.locator("wagtail-userbar a[href$='/edit/']").first
+    page.goto(urljoin(page.url, link.get_attribute("href")))
+    return heading
+
+
+def paths_in(live_site, language: str) -> list[str]:
+    paths = [path for _model, path in live_site.page_types if path.startswith(f"/{language}/")]
+    assert len(paths) >= 10
+    return paths
+
+
+def test_every_page_type_previews_in_the_side_panel(live_site, open_page):
+    page = open_page(width=1400)
+    refused = []
+    page.on(
+        "console", lambda message: refused.append(message.text) if "frame" in message.text else None
+    )
+    log_in_to_admin(page, live_site)
+    paths = paths_in(live_site, "en")
+    shown = {}
+    for path in paths:
+        public_heading = open_editor(page, live_site, path)
+        page.click("button[data-side-panel-toggle='preview']")
+        frame = page.frame_locator("#w-preview-iframe")
+        # The page's own heading, rendered inside the admin's iframe.
+        heading = frame.locator("h1").first
+        heading.wait_for(state="attached", timeout=15000)
+        # The page as visitors see it (an error page would have a heading of its own).
+        shown[path] = heading.text_content().strip() == public_heading
+    assert refused == []
+    assert shown == dict.fromkeys(paths, True)
+
+
+def test_every_spanish_page_type_previews_from_the_translation_editor(live_site, open_page):
+    page = open_page(width=1400)
+    log_in_to_admin(page, live_site)
+    paths = paths_in(live_site, "es")
+    shown = {}
+    for path in paths:
+        public_heading = open_editor(page, live_site, path)
+        with page.expect_popup() as popup_info:
+            page.locator("a[href*='/admin/localize/translate/'][href$='/preview/']").click()
+        preview = popup_info.value
+        preview.wait_for_load_state()
+        shown[path] = (
+            preview.locator("html").get_attribute("lang"),
+            preview.locator("h1").first.text_content().strip() == public_heading,
+        )
+        preview.close()
+    assert shown == dict.fromkeys(paths, ("es", True))
+
+
+def test_public_pages_still_refuse_other_sites_frames(live_site, open_page):
+    page = open_page()
+    # A page on another origin (answered by the browser itself) that frames the site's home page.
+    page.route(
+        "http://partner.test/",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body=f'<!doctype html><title>t</title><iframe src="{live_site("/en/")}"></iframe>',
+        ),
+    )
+    page.goto("http://partner.test/")
+    page.wait_for_timeout(1000)
+    # Chromium replaces a refused frame with its error page.
+    assert [frame.url.split(":")[0] for frame in page.frames] == ["http", "chrome-error"]
