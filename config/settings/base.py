@@ -335,6 +335,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "gif", "bmp": "webp", "png": "webp", "jpeg": "webp"}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# "Translate this page" creates the Spanish page as a draft, not live with the English words
+# still in it: it goes live when an editor publishes it from the translation editor
+# (wagtail-localize's default copies the source's live status).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # The largest POST a page's form may send (core.views.serve answers 413 above it); pages that
 # check sizes themselves (the voice form's photo, signatures) opt out with max_post_bytes = None.

@@ -36,6 +36,9 @@ class SharingMixin(models.Model):
     def get_share_image(self):
         return self.share_image
 
+    def get_share_image_alt(self) -> str:
+        return self.share_image.alt_text if self.share_image else ""
+
 
 class PreviewedAsServedMixin:
     """For pages whose serve() builds what the template needs (a form, a live count, a letter's

@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import Locale
 
 from core.demo_content import child_page, ensure_translated
-from core.us_states import state_name
+from core.us_states import state_name, state_name_in
 from home.models import CampaignImage, HomePage
 from stories.demo.cases import CASES
 from stories.demo.news import NEWS, NEWS_INDEX, STORY_INDEX
@@ -57,14 +57,15 @@ def load_stories(index: StoryIndexPage, stdout) -> dict[str, CaseStoryPage]:
     for case in CASES:
         fields = {key: value for key, value in case.items() if key != "sources"}
         existing = CaseStoryPage.objects.child_of(index).filter(slug=case["slug"]).first()
+        state, year = state_name(case["state_code"]), case["decision_year"]
+        lines = [case["case_name"][:32], f"{state}, {year}"]
+        # The page's copy of the image's alt text, which the Spanish page translates.
+        alt = tr(", ".join(lines), f"{lines[0]}, {state_name_in(case['state_code'], 'es')}, {year}")
         if existing is None:
-            state, year = state_name(case["state_code"]), case["decision_year"]
             image = illustration(
-                f"Sample illustration: {case['case_name']}",
-                [case["case_name"][:32], f"{state}, {year}"],
-                OUTCOME_COLOURS[case["outcome"]],
+                f"Sample illustration: {case['case_name']}", lines, OUTCOME_COLOURS[case["outcome"]]
             )
-            fields.update(hero_image=image, sources=case["sources"])
+            fields.update(hero_image=image, hero_image_alt=alt, sources=case["sources"])
         stories[case["slug"]] = child_page(index, CaseStoryPage, fields, stdout, is_sample=True)
     return stories
 

@@ -90,7 +90,7 @@ class NewsPage(HeroAndSampleFields, SharingMixin, Page):
         FieldPanel("is_sample"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
         FieldPanel("summary"),
-        FieldPanel("hero_image"),
+        HeroAndSampleFields.hero_panel,
         FieldPanel("body"),
         InlinePanel(
             "related_story_links",

@@ -43,11 +43,83 @@ class HeroAndSampleFields(models.Model):
         ),
     )
 
+    # The image's alt text and credit are in the language they were written in; a page gets
+    # its own copy, filled from the image when saved, so translators can translate them.
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the hero image shows, for people who cannot see it, in this page's language. "
+            "Left blank, it is filled from the image's own alt text when you save."
+        ),
+    )
+    hero_image_credit = models.CharField(
+        _("hero image credit"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The credit shown under the hero image, in this page's language. Left blank, it is "
+            "filled from the image's own credit when you save."
+        ),
+    )
+
+    hero_panel = MultiFieldPanel(
+        [FieldPanel("hero_image"), FieldPanel("hero_image_alt"), FieldPanel("hero_image_credit")],
+        heading=_("Hero image"),
+    )
+
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "hero_image" in update_fields:
+            self.fill_hero_text()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Wagtail cleans a page before it saves a revision, so a draft has the words too.
+        super().clean()
+        self.fill_hero_text()
+
+    def fill_hero_text(self) -> None:
+        """Take the alt text and credit from the hero image when they are blank, or when the
+        image was changed and they were left as the old image's."""
+        image = self.hero_image
+        if image is None:
+            return
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values("hero_image_id", "hero_image_alt", "hero_image_credit")
+            .first()
+            if self.pk
+            else None
+        )
+        replaced = stored is not None and stored["hero_image_id"] != image.pk
+        if not self.hero_image_alt or (
+            replaced and self.hero_image_alt == stored["hero_image_alt"]
+        ):
+            self.hero_image_alt = image.default_alt_text
+        if not self.hero_image_credit or (
+            replaced and self.hero_image_credit == stored["hero_image_credit"]
+        ):
+            self.hero_image_credit = image.credit
+
+    @property
+    def hero_alt(self) -> str:
+        return self.hero_image_alt or (self.hero_image.default_alt_text if self.hero_image else "")
+
+    @property
+    def hero_credit(self) -> str:
+        return self.hero_image_credit or (self.hero_image.credit if self.hero_image else "")
+
     def get_share_image(self):
         return self.share_image or self.hero_image
+
+    def get_share_image_alt(self) -> str:
+        return self.share_image.alt_text if self.share_image else self.hero_alt
 
 
 class CaseStoryPage(HeroAndSampleFields, SharingMixin, Page):
@@ -142,7 +214,7 @@ class CaseStoryPage(HeroAndSampleFields, SharingMixin, Page):
         *Page.content_panels,
         FieldPanel("is_sample"),
         FieldPanel("summary"),
-        FieldPanel("hero_image"),
+        HeroAndSampleFields.hero_panel,
         MultiFieldPanel(
             [
                 FieldPanel("person_name"),
