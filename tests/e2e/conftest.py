@@ -35,7 +35,18 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory, built_site):
-    workdir = tmp_path_factory.mktemp("live-site")
+    yield from serve_site(tmp_path_factory.mktemp("live-site"), built_site)
+
+
+@pytest.fixture(scope="session")
+def editing_site(tmp_path_factory, built_site):
+    """A server of its own for journeys that change content (a new story, a changed mark), so
+    that what they publish never shows in other tests' counts and scores."""
+    yield from serve_site(tmp_path_factory.mktemp("editing-site"), built_site)
+
+
+def serve_site(workdir: Path, built_site: Path):
+    """Copy the built site into `workdir`, serve it until the session ends."""
     shutil.copy(built_site / "site.sqlite3", workdir / "site.sqlite3")
     if (built_site / "media").exists():
         shutil.copytree(built_site / "media", workdir / "media")
