@@ -45,6 +45,7 @@ class SubscriberViewSet(ModelViewSet):
         "source_page",
         "consent_text",
     ]
+    export_headings = {"source_page": _("Signed up on (page)")}
     export_filename = "newsletter-subscribers"
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -83,7 +83,6 @@ class SignatureViewSet(ModelViewSet):
     list_export = [
         "created_at",
         "action",
-        "action_key",
         "first_name",
         "last_name",
         "email",
@@ -96,6 +95,7 @@ class SignatureViewSet(ModelViewSet):
         "newsletter",
         "consent_text",
     ]
+    export_headings = {"action": _("Action (the page signed, in its language)")}
     export_filename = "signatures"
     inspect_view_enabled = True
     copy_view_enabled = False

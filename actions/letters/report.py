@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
@@ -18,7 +19,7 @@ from wagtail.models import Locale, Page
 
 from actions.letters.models import LetterPage, LetterSent
 from core.csv_safety import CSV_CONTENT_TYPE, EXCEL_BOM, neutralize_formula
-from states.models import Legislator
+from states.models import Chamber, Legislator
 
 PERMISSION = "actions.view_lettersent"
 PERIODS = {"all": None, "30": 30, "7": 7}
@@ -125,14 +126,25 @@ class LettersReportView(WagtailAdminTemplateMixin, TemplateView):
         response = HttpResponse(EXCEL_BOM, content_type=CSV_CONTENT_TYPE)
         response["Content-Disposition"] = 'attachment; filename="letters-per-legislator.csv"'
         writer = csv.writer(response)
-        writer.writerow(["bioguide_id", "legislator", "seat", "chamber", "letters"])
+        writer.writerow(
+            [
+                gettext("Legislator"),
+                gettext("Seat"),
+                gettext("Chamber"),
+                gettext("Letters written"),
+                gettext("Bioguide ID (Congress's identifier)"),
+            ]
+        )
+        chambers = dict(Chamber.choices)
         for row in per_legislator(self.rows()):
-            writer.writerow(
-                [
-                    neutralize_formula(row[field])
-                    for field in ("bioguide_id", "name", "seat", "chamber", "count")
-                ]
+            values = (
+                row["name"],
+                row["seat"],
+                chambers.get(row["chamber"], row["chamber"]),
+                row["count"],
+                row["bioguide_id"],
             )
+            writer.writerow([neutralize_formula(value) for value in values])
         return response
 
 

@@ -1,12 +1,17 @@
 """Comms staff's journeys in the Wagtail admin, in Chromium at 1400 px (issue 19): a story
 created, previewed in the side panel, translated and published without Spanish going live
-early; a scorecard mark changed in English that shows in Spanish at once."""
+early; a scorecard mark changed in English that shows in Spanish at once; signatures exported
+from a labelled button into columns a person can read."""
 
+import csv
+import datetime
+import io
 import re
 import time
 import urllib.error
 import urllib.request
 
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.e2e.helpers import log_in_to_admin
@@ -137,3 +142,30 @@ def test_a_mark_changed_in_english_shows_in_spanish_at_once(editing_site, open_p
     with urllib.request.urlopen(live_site("/es/evaluacion-por-estado/")) as response:
         ranking = response.read().decode()
     assert re.search(rf"Alabama.{{0,400}}{re.escape(after.split()[0])}", ranking, re.S)
+
+
+def test_signatures_export_from_a_labelled_button_with_readable_columns(live_site, open_page):
+    page = open_page(width=WIDTH)
+    log_in_to_admin(page, live_site)
+    page.goto(live_site("/admin/signature/"))
+    listed_first = page.locator("tbody tr").first.locator("td").nth(1).inner_text().strip()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export CSV").click()
+    text = download.value.path().read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    signed_at = next(column for column in rows[0] if column.startswith("Signed at ("))
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", rows[0][signed_at])  # local, to the minute
+    assert rows[0]["First name"] == listed_first  # the same order as the listing
+    titles = {row["Action (the page signed, in its language)"] for row in rows}
+    assert "Tell Congress: end qualified immunity" in titles
+    assert {row["Language"] for row in rows} == {"English", "Español"}
+    assert all(len(row["State"]) > 2 for row in rows if row["State"])  # names, not codes
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export to Excel").click()
+    sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
+    header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    assert header == list(rows[0])
+    assert isinstance(sheet.cell(row=2, column=1).value, datetime.datetime)

@@ -85,11 +85,14 @@ def test_the_csv_has_one_row_per_legislator_and_no_formula(client, letters):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.startswith(codecs.BOM_UTF8)  # so that Excel reads it as UTF-8
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    counts = {row["bioguide_id"]: row for row in rows}
-    assert counts["G000555"]["letters"] == "1" and counts["G000555"]["seat"] == ""
-    assert counts["F000001"]["legislator"] == '\'=HYPERLINK("http://x","y")'
-    assert counts[rows[0]["bioguide_id"]]["seat"] == "CO-1"
-    assert [row["letters"] for row in rows] == ["4", "1", "1"]
+    key = "Bioguide ID (Congress's identifier)"
+    assert list(rows[0]) == ["Legislator", "Seat", "Chamber", "Letters written", key]
+    counts = {row[key]: row for row in rows}
+    assert counts["G000555"]["Letters written"] == "1" and counts["G000555"]["Seat"] == ""
+    assert counts["F000001"]["Legislator"] == '\'=HYPERLINK("http://x","y")'
+    assert counts[rows[0][key]]["Seat"] == "CO-1"
+    assert {row["Chamber"] for row in rows} <= {"Senate", "House of Representatives"}
+    assert [row["Letters written"] for row in rows] == ["4", "1", "1"]
 
 
 def test_editors_without_the_permission_neither_see_nor_download_it(client, letters):

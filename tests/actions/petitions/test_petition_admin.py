@@ -5,9 +5,11 @@ per day, per action and per source."""
 import codecs
 import csv
 import io
+import re
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
@@ -16,6 +18,8 @@ from wagtail.models import GroupPagePermission
 
 from actions.dashboard import bars, signatures_per_day
 from actions.factories import OrganizationFactory, PledgePageFactory, SignatureFactory
+from actions.models import Signature
+from core.us_states import state_name
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +63,18 @@ def test_the_campaign_data_group_holds_view_and_export_and_nothing_else():
 def test_campaign_data_staff_filter_and_export_csv(client, signatures, petition):
     client.force_login(staff("data", group="Campaign data"))
     html = client.get(LIST).content.decode()
-    assert "ana@example.org" in html and "Download CSV" in html
+    assert "ana@example.org" in html
+    # The exports are labelled buttons beside the title, not items of the "⋯" menu.
+    header = html[html.index("<header") : html.index("</header>")]
+    assert re.search(
+        r'<a [^>]*href="[^"]*export=xlsx[^"]*"[^>]*>[^<]*(<svg.*?</svg>)?\s*Export to Excel',
+        header,
+        re.S,
+    )
+    assert re.search(
+        r'<a [^>]*href="[^"]*export=csv[^"]*"[^>]*>[^<]*(<svg.*?</svg>)?\s*Export CSV', header, re.S
+    )
+    assert "Download CSV" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
 
     def emails(**filters) -> set[str]:
@@ -80,7 +95,32 @@ def test_campaign_data_staff_filter_and_export_csv(client, signatures, petition)
     assert content.startswith(codecs.BOM_UTF8)  # so that Excel reads it as UTF-8
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     assert {row["Email"] for row in rows} == {"ana@example.org", "pledger@example.org"}
-    assert {"Signed at", "ZIP code", "State", "Source", "Consent text shown"} <= set(rows[0])
+    zone = settings.TIME_ZONE
+    assert list(rows[0]) == [
+        f"Signed at ({zone} time)",
+        "Action (the page signed, in its language)",
+        "First name",
+        "Last name",
+        "Email",
+        "ZIP code",
+        "State",
+        "Country",
+        "Language",
+        "Source",
+        "Shown publicly",
+        "Newsletter opt-in",
+        "Consent text shown",
+    ]
+    ana = next(row for row in rows if row["Email"] == "ana@example.org")
+    signature = Signature.objects.get(email="ana@example.org")
+    # Local time to the minute, as the listing shows it; names, not codes; the action's title.
+    assert ana[f"Signed at ({zone} time)"] == timezone.localtime(signature.created_at).strftime(
+        "%Y-%m-%d %H:%M"
+    )
+    assert ana["Action (the page signed, in its language)"] == signature.action.title
+    assert ana["State"] == state_name(signature.state)
+    assert ana["Language"] == "English" and ana["Country"] == "United States"
+    assert ana["Shown publicly"] in {"Yes", "No"}
 
 
 def test_xlsx_export_keeps_formulas_and_script_as_plain_text(client, signatures):
@@ -90,6 +130,13 @@ def test_xlsx_export_keeps_formulas_and_script_as_plain_text(client, signatures)
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = [cell.value for row in sheet.iter_rows() for cell in row]
     assert "pledger@example.org" in values
+    # Real date cells, in local time to the minute.
+    signed_at = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert all(isinstance(v, datetime) and v.second == v.microsecond == 0 for v in signed_at)
+    newest = Signature.objects.order_by("-created_at").first().created_at
+    assert max(signed_at) == timezone.localtime(newest).replace(
+        tzinfo=None, second=0, microsecond=0
+    )
     assert '\'=HYPERLINK("http://evil.example","click")' in values
     assert not any(isinstance(v, str) and v.startswith("=") for v in values)
     assert "<script>alert(1)</script>" in values  # text in a cell, never run
@@ -117,7 +164,7 @@ def test_viewing_without_the_export_permission_cannot_export(client, signatures)
     viewer.user_permissions.add(Permission.objects.get(codename="view_signature"))
     client.force_login(viewer)
     listing = client.get(LIST)
-    assert listing.status_code == 200 and "Download CSV" not in listing.content.decode()
+    assert listing.status_code == 200 and "Export CSV" not in listing.content.decode()
     for export in ("csv", "xlsx"):
         response = client.get(LIST, {"export": export})
         assert response.status_code in (302, 403)
