@@ -22,7 +22,7 @@ from testimonials.choices import (
     NameShown,
     language_name_in_sentence,
 )
-from testimonials.panels import SubmissionPanel
+from testimonials.panels import ReviewPanel, SubmissionPanel
 
 DEFAULT_CONSENT_TEXT = _(
     "I agree that the campaign may publish my words, the name I chose to show, my profession, "
@@ -161,6 +161,7 @@ class TestimonialPage(SharingMixin, Page):
     )
 
     content_panels = [
+        ReviewPanel(),
         *Page.content_panels,
         MultiFieldPanel(
             [

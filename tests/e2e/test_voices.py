@@ -12,7 +12,14 @@ from email.header import decode_header, make_header
 
 import pytest
 
-from tests.e2e.helpers import FILL_SECONDS, WIDTHS, axe_violations, nu_errors, screenshot
+from tests.e2e.helpers import (
+    FILL_SECONDS,
+    WIDTHS,
+    axe_violations,
+    log_in_to_admin,
+    nu_errors,
+    screenshot,
+)
 
 STATE_PATHS = [
     ("wall-filtered", "/en/voices/?category=veteran&state=TX"),
@@ -109,17 +116,21 @@ def test_a_spanish_voice_from_the_form_to_the_wall(live_site, open_page):
     visitor.goto(live_site("/es/voces/?state=NM"))
     assert quote not in visitor.content()
 
-    moderator = open_page(width=1280, javascript=True)
-    moderator.goto(live_site("/admin/login/"))
-    moderator.fill("#id_username", "admin")
-    moderator.fill("#id_password", "campaign-demo-2026")
-    moderator.click("form button[type=submit]:not(.site-search button)")
-    moderator.wait_for_url(re.compile(r"/admin/$"))
-    row = moderator.locator("tr", has_text="Lucía, Enfermera")
-    row.locator("button[aria-label='Actions']").click()
-    approve = row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])")
-    with moderator.expect_navigation():
-        approve.click()
+    # The moderator, at 1400 px: the dashboard lists the voice once, with its task and sender;
+    # the voice opens with its decisions on top and approves with one visible button.
+    moderator = open_page(width=1400, javascript=True)
+    log_in_to_admin(moderator, live_site)
+    panel = moderator.locator("#voices-to-review-section")
+    row = panel.locator("tr", has_text="Lucía, Enfermera")
+    assert row.count() == 1
+    assert "Lucía Fernández, through the Add your voice form" in row.inner_text()
+    row.locator("a.button", has_text="Review").click()
+    review = moderator.locator(".voice-review")
+    review.get_by_role("button", name="Approve and publish", exact=True).click()
+    message = moderator.locator(".messages").inner_text()
+    assert "is published on the wall" in message
+    assert "lucia.e2e@example.org is being emailed a link to it, in Español." in message
+    assert "has been updated" not in message
     # Another URL than before: the browser may keep the earlier one for the page cache's max-age.
     visitor.goto(live_site("/es/voces/?state=NM&category=family"))
     assert quote in visitor.content()
