@@ -11,8 +11,11 @@ from core.us_states import US_STATES
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=120, help_text=_("The heading's words, short and plain."))
+    text = blocks.CharBlock(
+        label=_("Text"), max_length=120, help_text=_("The heading's words, short and plain.")
+    )
     level = blocks.ChoiceBlock(
+        label=_("Level"),
         choices=[("h2", _("Section (H2)")), ("h3", _("Subsection (H3)"))],
         default="h2",
         help_text=_("Use H2 for sections and H3 inside them, so screen readers can navigate."),
@@ -27,6 +30,7 @@ class HeadingBlock(blocks.StructBlock):
         return value
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "home/blocks/heading.html"
         description = _("A section heading that also appears in the page outline.")
@@ -39,6 +43,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         super().__init__(**kwargs)
 
     class Meta:
+        label = _("Paragraph")
         icon = "pilcrow"
         template = "home/blocks/paragraph.html"
         description = _("Formatted text with links and lists.")
@@ -49,20 +54,27 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(help_text=_("Pick or upload an image; it needs alt text."))
+    image = ImageChooserBlock(
+        label=_("Image"), help_text=_("Pick or upload an image; it needs alt text.")
+    )
     alt_text = blocks.CharBlock(
+        label=_("Alt text"),
         required=False,
         max_length=255,
         help_text=_("Overrides the image's own alt text here, when context changes its meaning."),
     )
-    caption = blocks.CharBlock(required=False, max_length=255, help_text=_("Shown below."))
+    caption = blocks.CharBlock(
+        label=_("Caption"), required=False, max_length=255, help_text=_("Shown below.")
+    )
     credit = blocks.CharBlock(
+        label=_("Credit"),
         required=False,
         max_length=255,
         help_text=_("Overrides the image's own credit, e.g. 'Photo courtesy of the family'."),
     )
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "home/blocks/image.html"
         description = _("An image with optional caption and photo credit.")
@@ -70,9 +82,14 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(max_length=1500, help_text=_("The words quoted, without quote marks."))
+    quote = blocks.TextBlock(
+        label=_("Quote"), max_length=1500, help_text=_("The words quoted, without quote marks.")
+    )
     attribution = blocks.CharBlock(
-        required=False, max_length=200, help_text=_("Who said it, and their role.")
+        label=_("Attribution"),
+        required=False,
+        max_length=200,
+        help_text=_("Who said it, and their role."),
     )
 
     def clean(self, value):
@@ -84,6 +101,7 @@ class QuoteBlock(blocks.StructBlock):
         return value
 
     class Meta:
+        label = _("Quote")
         icon = "openquote"
         template = "home/blocks/quote.html"
         description = _("A pulled-out quotation with who said it.")
@@ -94,19 +112,29 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class FAQItemBlock(blocks.StructBlock):
-    question = blocks.CharBlock(max_length=255, help_text=_("The question as a reader asks it."))
+    question = blocks.CharBlock(
+        label=_("Question"), max_length=255, help_text=_("The question as a reader asks it.")
+    )
     answer = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "ol", "ul"], help_text=_("A short, plain answer.")
+        label=_("Answer"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("A short, plain answer."),
     )
 
 
 class FAQBlock(blocks.StructBlock):
     title = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("Optional heading above the questions.")
+        label=_("Title"),
+        required=False,
+        max_length=120,
+        help_text=_("Optional heading above the questions."),
     )
-    items = blocks.ListBlock(FAQItemBlock(), min_num=1, help_text=_("At least one question."))
+    items = blocks.ListBlock(
+        FAQItemBlock(), label=_("Questions"), min_num=1, help_text=_("At least one question.")
+    )
 
     class Meta:
+        label = _("Questions and answers")
         icon = "help"
         template = "home/blocks/faq.html"
         description = _("Questions and answers that open one at a time (works without JS).")
@@ -123,13 +151,25 @@ class FAQBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=120, help_text=_("What we ask, e.g. 'Sign the petition'."))
-    text = blocks.TextBlock(required=False, max_length=400, help_text=_("One or two sentences."))
-    page = blocks.PageChooserBlock(
-        required=False, help_text=_("A page on this site. Choose a page or give a URL, not both.")
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=120, help_text=_("What we ask, e.g. 'Sign the petition'.")
     )
-    url = blocks.URLBlock(required=False, help_text=_("An address elsewhere, if not a page here."))
-    button_label = blocks.CharBlock(max_length=40, help_text=_("The button's words, e.g. 'Sign'."))
+    text = blocks.TextBlock(
+        label=_("Text"), required=False, max_length=400, help_text=_("One or two sentences.")
+    )
+    page = blocks.PageChooserBlock(
+        label=_("Page"),
+        required=False,
+        help_text=_("A page on this site. Choose a page or give a URL, not both."),
+    )
+    url = blocks.URLBlock(
+        label=_("Address (URL)"),
+        required=False,
+        help_text=_("An address elsewhere, if not a page here."),
+    )
+    button_label = blocks.CharBlock(
+        label=_("Button label"), max_length=40, help_text=_("The button's words, e.g. 'Sign'.")
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -140,6 +180,7 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
     class Meta:
+        label = _("Call to action")
         icon = "pick"
         template = "home/blocks/call_to_action.html"
         description = _("A highlighted box that sends readers to an action.")
@@ -152,12 +193,16 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(help_text=_("The file to download."))
+    document = DocumentChooserBlock(label=_("Document"), help_text=_("The file to download."))
     title = blocks.CharBlock(
-        required=False, max_length=200, help_text=_("Link text; the document's title if empty.")
+        label=_("Title"),
+        required=False,
+        max_length=200,
+        help_text=_("Link text; the document's title if empty."),
     )
 
     class Meta:
+        label = _("Document")
         icon = "doc-full"
         template = "home/blocks/document.html"
         description = _("A link to download a document, with its type and size.")
@@ -166,6 +211,7 @@ class DocumentBlock(blocks.StructBlock):
 
 class CampaignEmbedBlock(EmbedBlock):
     class Meta:
+        label = _("Embedded video or post")
         icon = "media"
         template = "home/blocks/embed.html"
         description = _("A video or post from YouTube, Vimeo and similar, by its URL.")
@@ -195,18 +241,26 @@ class VoicesFromStateBlock(blocks.StructBlock):
     """
 
     heading = blocks.CharBlock(
+        label=_("Heading"),
         required=False,
         max_length=120,
         help_text=_("Optional; 'Voices from <state>' if empty."),
     )
     state_code = blocks.ChoiceBlock(
-        choices=US_STATES, help_text=_("The state whose supporters' voices are shown.")
+        label=_("State"),
+        choices=US_STATES,
+        help_text=_("The state whose supporters' voices are shown."),
     )
     count = blocks.IntegerBlock(
-        default=3, min_value=1, max_value=12, help_text=_("How many voices to show (1 to 12).")
+        label=_("Count"),
+        default=3,
+        min_value=1,
+        max_value=12,
+        help_text=_("How many voices to show (1 to 12)."),
     )
 
     class Meta:
+        label = _("Voices from a state")
         icon = "group"
         template = "testimonials/blocks/voices_from_state.html"
         description = _("The latest approved voices from one state, linking to the rest.")

@@ -20,16 +20,22 @@ class VerbatimCharBlock(blocks.CharBlock):
 
 class SourceBlock(blocks.StructBlock):
     title = VerbatimCharBlock(
+        label=_("Title"),
         max_length=300,
         help_text=_("The title as published, e.g. the opinion's or article's title."),
     )
-    url = blocks.URLBlock(help_text=_("Where readers can check it: the full address."))
+    url = blocks.URLBlock(
+        label=_("Address (URL)"), help_text=_("Where readers can check it: the full address.")
+    )
     publisher = VerbatimCharBlock(
+        label=_("Publisher"),
         required=False,
         max_length=200,
         help_text=_("Who published it, e.g. 'U.S. Court of Appeals for the Fifth Circuit'."),
     )
-    date = blocks.DateBlock(required=False, help_text=_("When it was published, if known."))
+    date = blocks.DateBlock(
+        label=_("Date"), required=False, help_text=_("When it was published, if known.")
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -40,6 +46,7 @@ class SourceBlock(blocks.StructBlock):
         return value
 
     class Meta:
+        label = _("Source")
         icon = "link-external"
         template = "stories/blocks/source.html"
         description = _("A cited source: a court opinion, an article or a report.")

@@ -45,3 +45,12 @@ def language_name_in_sentence(code: str) -> str:
         return translation.get_language_info(code)["name_translated"]
     except KeyError:
         return code
+
+
+# The moderation task migration 0002 creates, named in the staffer's language while it keeps
+# that name (an admin may rename it; a new name shows as typed).
+TASK_NAMES = {"Approve voice": _("Approve voice")}
+
+
+def task_name(task) -> str:
+    return str(TASK_NAMES.get(task.name, task.name))

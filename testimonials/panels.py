@@ -5,6 +5,8 @@ are never saved into a revision or copied into a translation."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from testimonials.choices import task_name
+
 
 class SubmissionPanel(Panel):
     def __init__(self, **kwargs):
@@ -72,6 +74,11 @@ class ReviewPanel(Panel):
                 if name != "approve"
             ]
             context.update(
-                {"page": self.instance, "task_state": self.task_state, "decisions": decisions}
+                {
+                    "page": self.instance,
+                    "task_state": self.task_state,
+                    "task_name": task_name(self.task_state.task),
+                    "decisions": decisions,
+                }
             )
             return context

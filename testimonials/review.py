@@ -26,6 +26,7 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import TaskState
 
 from core.models.outbox import OutboundEmail
+from testimonials.choices import task_name
 from testimonials.models import TestimonialPage, VoiceModerationTask, VoiceSubmission
 
 APPROVE, REQUEST_CHANGES = "approve", "reject"
@@ -142,7 +143,7 @@ class VoicesToReviewPanel(Component):
         voices = [
             WaitingVoice(
                 page=by_id[page_id],
-                task_name=state.task.name,
+                task_name=task_name(state.task),
                 sent_by=(
                     _("%(name)s, through the Add your voice form") % {"name": names[page_id]}
                     if page_id in names

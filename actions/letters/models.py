@@ -53,6 +53,7 @@ class LetterPage(PreviewedAsServedMixin, SharingMixin, Page):
     )
     body = StreamField(
         BaseStreamBlock(),
+        verbose_name=_("body"),
         blank=True,
         help_text=_(
             "Anything to read before writing: why now, and how the letters reach Congress."

@@ -84,6 +84,7 @@ class SignupPage(PreviewedAsServedMixin, SharingMixin, Page):
     )
     body = StreamField(
         BaseStreamBlock(),
+        verbose_name=_("body"),
         blank=True,
         help_text=_("Anything to show below the form (optional)."),
     )

@@ -31,6 +31,7 @@ class ActionPage(PreviewedAsServedMixin, SharingMixin, Page):
     )
     body = StreamField(
         BaseStreamBlock(),
+        verbose_name=_("body"),
         blank=True,
         help_text=_("The full text people sign, and anything else to read before signing."),
     )

@@ -15,6 +15,7 @@ class SharingMixin(models.Model):
 
     share_image = models.ForeignKey(
         "home.CampaignImage",
+        verbose_name=_("share image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -64,6 +65,7 @@ class HomePage(SharingMixin, Page):
     )
     hero_image = models.ForeignKey(
         "home.CampaignImage",
+        verbose_name=_("hero image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -72,6 +74,7 @@ class HomePage(SharingMixin, Page):
     )
     hero_cta_page = models.ForeignKey(
         "wagtailcore.Page",
+        verbose_name=_("call-to-action page"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -86,6 +89,7 @@ class HomePage(SharingMixin, Page):
     )
     body = StreamField(
         HomeStreamBlock(),
+        verbose_name=_("body"),
         blank=True,
         help_text=_("Everything below the hero: text, quotes, calls to action, voices."),
     )
@@ -143,6 +147,7 @@ class StandardPage(SharingMixin, Page):
     )
     body = StreamField(
         BaseStreamBlock(),
+        verbose_name=_("body"),
         blank=True,
         help_text=_("The page's content: headings, text, FAQs, images, calls to action."),
     )

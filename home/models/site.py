@@ -17,6 +17,7 @@ class SiteSettings(BaseSiteSetting):
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -33,6 +33,7 @@ class StateIndexPage(RoutablePageMixin, SharingMixin, Page):
     )
     body = StreamField(
         BaseStreamBlock(),
+        verbose_name=_("body"),
         blank=True,
         help_text=_("Shown below the ranking: how states are scored, sources, how to help."),
     )
@@ -152,6 +153,7 @@ class StatePage(SharingMixin, Page):
     )
     take_action_page = models.ForeignKey(
         "wagtailcore.Page",
+        verbose_name=_("take-action page"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -256,6 +258,7 @@ class StateAssessment(TranslatableMixin, Orderable):
     page = ParentalKey(StatePage, on_delete=models.CASCADE, related_name="assessments")
     criterion = models.ForeignKey(
         "states.Criterion",
+        verbose_name=_("criterion"),
         on_delete=models.PROTECT,
         related_name="assessments",
         help_text=_("The rubric criterion this row assesses."),

@@ -81,6 +81,7 @@ class NewsPage(HeroAndSampleFields, SharingMixin, Page):
     )
     body = StreamField(
         StoryStreamBlock(),
+        verbose_name=_("body"),
         blank=True,
         help_text=_("The full update: text, quotes, images and the sources it cites."),
     )
@@ -153,6 +154,7 @@ class NewsRelatedStory(Orderable):
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_story_links")
     story = models.ForeignKey(
         CaseStoryPage,
+        verbose_name=_("story"),
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("A case story this news relates to."),

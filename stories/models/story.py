@@ -33,6 +33,7 @@ class HeroAndSampleFields(models.Model):
     )
     hero_image = models.ForeignKey(
         "home.CampaignImage",
+        verbose_name=_("hero image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -201,11 +202,13 @@ class CaseStoryPage(HeroAndSampleFields, SharingMixin, Page):
     )
     body = StreamField(
         StoryStreamBlock(),
+        verbose_name=_("body"),
         blank=True,
         help_text=_("The full story: text, quotes, images and sources cited along the way."),
     )
     sources = StreamField(
         SourceListBlock(),
+        verbose_name=_("sources"),
         blank=True,
         help_text=_("Court opinions and reporting a reader can check, listed after the story."),
     )

@@ -128,6 +128,7 @@ class TestimonialPage(SharingMixin, Page):
     )
     photo = models.ForeignKey(
         "home.CampaignImage",
+        verbose_name=_("photo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -287,6 +288,7 @@ class AddYourVoicePage(PreviewedAsServedMixin, SharingMixin, Page):
     )
     wall = models.ForeignKey(
         "testimonials.TestimonialIndexPage",
+        verbose_name=_("wall"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

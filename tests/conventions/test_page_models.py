@@ -3,7 +3,10 @@
 import importlib
 
 import pytest
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.functional import Promise
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, get_page_models
 
@@ -80,3 +83,50 @@ def test_a_page_that_serves_itself_previews_the_same_way(model):
     serve() adds to the context (a form, a count) would preview as an error page."""
     if defines(model, "serve") is not None:
         assert defines(model, "serve_preview") is PreviewedAsServedMixin, model.__name__
+
+
+def panels_of(model) -> list:
+    edit_handler = getattr(model, "edit_handler", None)
+    if edit_handler is not None:
+        return [edit_handler]
+    return [
+        *getattr(model, "content_panels", []),
+        *getattr(model, "promote_panels", []),
+        *getattr(model, "panels", []),
+    ]
+
+
+def all_panels(panels):
+    for panel in panels:
+        yield panel
+        yield from all_panels(getattr(panel, "children", []))
+
+
+def edited_models():
+    """Every project model an editor meets in the admin: pages, and models with panels."""
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in PROJECT_APPS and panels_of(model)
+    ]
+
+
+@pytest.mark.parametrize("model", edited_models(), ids=lambda m: m.__name__)
+def test_every_label_an_editor_sees_is_translated(model):
+    """With the admin in Spanish, a field's label and a panel's heading must be Spanish too: a
+    label Django derives from the field's name ("hero image") never is."""
+    page_fields = {f.name for f in Page._meta.get_fields()}
+    untranslatable = []
+    for panel in all_panels(panels_of(model)):
+        heading = getattr(panel, "heading", "")
+        if heading and not isinstance(heading, Promise):
+            untranslatable.append(f"heading {heading!r}")
+        name = getattr(panel, "field_name", None)
+        if isinstance(panel, FieldPanel) and name and name not in page_fields:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not isinstance(getattr(field, "verbose_name", ""), Promise):
+                untranslatable.append(f"field {name}")
+    assert untranslatable == [], model.__name__

@@ -169,3 +169,39 @@ def test_signatures_export_from_a_labelled_button_with_readable_columns(live_sit
     header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
     assert header == list(rows[0])
     assert isinstance(sheet.cell(row=2, column=1).value, datetime.datetime)
+
+
+def test_the_admin_in_spanish_with_its_own_guide(editing_site, open_page):
+    """The demo's administrator has no first or last name, yet switches the admin to Spanish
+    (and back) from Help; labels and the guide follow."""
+    live_site = editing_site
+    page = open_page(width=WIDTH)
+    log_in_to_admin(page, live_site)
+    page.get_by_role("button", name="Help").click()
+    page.get_by_role("link", name="Admin language · Idioma").click()
+    page.get_by_label("Español").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".messages")).to_contain_text("El administrador ya está en este idioma.")
+    try:
+        page.goto(live_site("/en/stories/"))
+        story_path = page.locator("main a[href^='/en/stories/']:not([href*='?'])").first
+        story = admin_id(page, live_site, story_path.get_attribute("href"))
+        page.goto(live_site(f"/admin/pages/{story}/edit/"))
+        labels = page.locator("form[data-edit-form]").inner_text()
+        missing = [
+            words
+            for words in ("Imagen principal", "Cuerpo", "Fuentes", "Quién, dónde, qué")
+            if words not in labels
+        ]
+        assert missing == []
+        assert [w for w in ("Hero image", "Sources", "Body") if f"\n{w}\n" in labels] == []
+        page.get_by_role("button", name="Ayuda").click()
+        page.get_by_role("link", name="Guía para editores de este sitio").click()
+        expect(page.locator("h1")).to_have_text("Guía para editores")
+        expect(page.locator("article h2").first).to_have_text("Traducir una página")
+        screenshot = page.locator("article img").first
+        assert screenshot.evaluate("image => image.naturalWidth") > 0
+    finally:
+        page.goto(live_site("/admin/language/"))
+        page.get_by_label("English").check()
+        page.get_by_role("button", name="Guardar").click()
