@@ -6,7 +6,7 @@ means is on the Promote tab, out of sight)."""
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
-from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.panels import FieldPanel, Panel, TabbedInterface
 from wagtail_localize.models import StringSegment, Translation
 
 
@@ -23,7 +23,7 @@ def _panel_tabs(model) -> dict[str, str]:
     if get_edit_handler is None:
         return {}
     handler = get_edit_handler()
-    tabs = handler.children if type(handler).__name__ == "TabbedInterface" else [handler]
+    tabs = handler.children if isinstance(handler, TabbedInterface) else [handler]
     found: dict[str, str] = {}
 
     def walk(panel: Panel, heading: str) -> None:

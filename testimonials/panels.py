@@ -38,7 +38,7 @@ class SubmissionPanel(Panel):
 
 
 class ReviewPanel(Panel):
-    """At the top of a voice waiting for review: who sent it and when, and the moderator's
+    """At the top of a voice waiting for review: since when it waits, and the moderator's
     decisions as buttons (the same ones as in the menu at the bottom, which Wagtail's editor
     script wires to the form, so edits made before deciding are saved with the decision)."""
 

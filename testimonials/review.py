@@ -2,8 +2,8 @@
 
 - on a voice waiting for review, the editor's main button is "Approve and publish", "Request
   changes" comes next, and no plain "Publish" skips the review (construct_page_action_menu);
-- a "Review" panel at the top of the voice's form holds the same decisions as visible buttons,
-  and says who sent the voice and when;
+- a "Review" panel at the top of the voice's form holds the same decisions as visible buttons
+  and says since when the voice waits (the "Submission (private)" panel says who sent it);
 - the dashboard lists each waiting voice once, with its task and who sent it ("Voices waiting for
   review"), in place of Wagtail's generic row with an empty circle and a blank "submitted by";
 - after approval the message says the voice is live and whether its author is being emailed.
@@ -30,7 +30,8 @@ from testimonials.choices import task_name
 from testimonials.models import TestimonialPage, VoiceModerationTask, VoiceSubmission
 
 APPROVE, REQUEST_CHANGES = "approve", "reject"
-# An author's email queued this long ago or less was queued by the approval just made.
+# The author's email is queued once, by the first publication (testimonials.moderation): one
+# queued this recently was queued by the approval just made, an older one by an earlier one.
 RECENT = timedelta(minutes=5)
 
 
