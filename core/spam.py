@@ -137,11 +137,15 @@ def _count_in_database(key: str, window: int) -> int:
         return counters.values_list("count", flat=True).get()
 
 
-def over_rate_limit(request, bucket: str, limit: int | None = None) -> bool:
+def over_rate_limit(
+    request, bucket: str, limit: int | None = None, window: int | None = None
+) -> bool:
     """Count this submission; True once the IP has sent more than the limit in the window.
-    A form may pass its own `limit` (petitions allow more: many people sign from one network)."""
-    default_limit, window = rate_limit()
+    A form may pass its own `limit` (petitions allow more: many people sign from one network),
+    and a bucket its own `window` (searches are counted per minute)."""
+    default_limit, default_window = rate_limit()
     limit = default_limit if limit is None else limit
+    window = default_window if window is None else window
     ip = rate_limit_subject(client_ip(request))
     # The window is part of the key so that the Redis counter expires with its window.
     key = _key(bucket, f"{ip}|{int(timezone.now().timestamp()) // window}")
@@ -149,6 +153,22 @@ def over_rate_limit(request, bucket: str, limit: int | None = None) -> bool:
     if count is None:
         count = _count_in_database(_key(bucket, ip), window)
     return count > limit
+
+
+def search_rate_limit() -> tuple[int, int]:
+    """(searches, per seconds) one IP address may run that the page cache did not answer."""
+    return (
+        int(getattr(settings, "SEARCH_RATE_LIMIT_COUNT", 30)),
+        int(getattr(settings, "SEARCH_RATE_LIMIT_WINDOW", 60)),
+    )
+
+
+def over_search_limit(request) -> bool:
+    """Count one search; True once this address has run more than its share. A search costs
+    the database far more than a page, and each new query misses the page cache, so one client
+    varying the words could otherwise keep every worker busy."""
+    limit, window = search_rate_limit()
+    return over_rate_limit(request, "search", limit=limit, window=window)
 
 
 def is_spam(request, form: SpamProtectedForm, bucket: str) -> bool:

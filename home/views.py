@@ -5,8 +5,11 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
+
+from core.spam import over_search_limit, search_rate_limit
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
@@ -16,6 +19,16 @@ SEARCH_RESULTS_PER_PAGE = 10
 # seconds, no longer than results would be.
 SEARCH_CACHE_SECONDS = 60
 EMPTY_SEARCH_CACHE_SECONDS = 10
+
+
+def too_many_searches(request, template: str, context: dict):
+    """The friendly answer once a visitor has searched more than their share: the search form
+    and a sentence, status 429 with Retry-After, never cached."""
+    _limit, window = search_rate_limit()
+    response = render(request, template, {**context, "too_many_searches": True}, status=429)
+    response["Retry-After"] = str(window)
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 def clean_query(raw: str) -> str:
@@ -35,6 +48,8 @@ def search(request):
     # escape them inside its FTS5 string literals (a lone '"' is a syntax error there).
     terms = " ".join(query.replace('"', " ").split())
     results = None
+    if query and over_search_limit(request):
+        return too_many_searches(request, "home/search.html", {"query": query})
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         found = pages.search(terms) if terms else Page.objects.none()

@@ -26,7 +26,7 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import TaskState
 
 from core.models.outbox import OutboundEmail
-from testimonials.choices import task_name
+from testimonials.choices import language_name_in_sentence, task_name
 from testimonials.models import TestimonialPage, VoiceModerationTask, VoiceSubmission
 
 APPROVE, REQUEST_CHANGES = "approve", "reject"
@@ -75,7 +75,7 @@ def approval_message(page) -> str:
         else:
             detail = _("%(email)s is being emailed a link to it, in %(language)s.") % {
                 "email": submission.email,
-                "language": submission.get_language_display(),
+                "language": language_name_in_sentence(submission.language),
             }
     return _("The voice ‘%(title)s’ is published on the wall.") % {"title": title} + " " + detail
 

@@ -324,6 +324,10 @@ SPAM_RATE_LIMIT_WINDOW = int(os.environ.get("SPAM_RATE_LIMIT_WINDOW", "3600"))
 # Signatures (actions/signing.py): more per IP than other forms, since a whole campus or office
 # may sign from one address after the same email; the bench raises it (docs/petitions.md).
 SIGNATURE_RATE_LIMIT_COUNT = int(os.environ.get("SIGNATURE_RATE_LIMIT_COUNT", "100"))
+# Searches the page cache did not answer, per client address and minute (site search and the
+# story index's words filter); past it, a friendly 429 asks the visitor to wait a minute.
+SEARCH_RATE_LIMIT_COUNT = int(os.environ.get("SEARCH_RATE_LIMIT_COUNT", "30"))
+SEARCH_RATE_LIMIT_WINDOW = int(os.environ.get("SEARCH_RATE_LIMIT_WINDOW", "60"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "End Qualified Immunity")

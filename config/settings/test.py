@@ -22,6 +22,9 @@ PAGE_CACHE_SECONDS = 0
 # One process, and every test starts by forgetting the generation it read: a long reading keeps
 # "a cache hit makes no query" true on a slow machine. tests/core/test_generation.py sets 1 s.
 CACHE_GENERATION_SECONDS = 60
+# Tests search from one address many times a minute (the fuzz tests); the search limit's own
+# tests set it low.
+SEARCH_RATE_LIMIT_COUNT = 100_000
 # The demo command does not import the legislator data in tests (tests/states/legislators/ do, once).
 LEGISLATOR_DEMO_IMPORT = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}

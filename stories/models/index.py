@@ -3,11 +3,14 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Prefetch
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.spam import over_search_limit, search_rate_limit
 from home.models import CampaignRendition
 from home.models.pages import SharingMixin
 from stories.feeds import ChildFeedsMixin
@@ -59,11 +62,24 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
         """This index's live, public stories in its own language."""
         return CaseStoryPage.objects.live().public().child_of(self).filter(locale_id=self.locale_id)
 
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        response = super().index_route(request, *args, **kwargs)
+        if response.context_data.get("too_many_searches"):
+            _limit, window = search_rate_limit()
+            response.status_code = 429
+            response["Retry-After"] = str(window)
+            patch_cache_control(response, no_store=True)
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = StoryFilters.from_query(request.GET)
         stories = self.stories()
-        if filters.query:
+        # Past the search limit the words are left out (the other filters still apply) and the
+        # page says why (index_route answers 429).
+        too_many_searches = bool(filters.query) and over_search_limit(request)
+        if filters.query and not too_many_searches:
             stories = stories.filter(pk__in=search_matches(stories, filters.query))
         matching = stories.filter(**filters.lookups()).order_by(
             F("decision_year").desc(nulls_last=True), "-first_published_at", "-pk"
@@ -76,6 +92,7 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
         for story in story_list:
             story.listed_state_page = state_pages.get(story.state_code)
         context.update(
+            too_many_searches=too_many_searches,
             filters=filters,
             facets=build_facets(stories, filters),
             page_obj=page_obj,
