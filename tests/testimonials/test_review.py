@@ -86,6 +86,11 @@ def test_the_voice_editor_leads_with_the_decisions_and_offers_no_publish(
     first = re.search(r"<button[^>]*>(.*?)</button>", footer, re.S).group(0)
     assert 'data-workflow-action-name="approve"' in first and "Approve and Publish" in first
     assert 'name="action-publish"' not in footer
+    # Under the arrow, the decisions come first: approve, approve with a comment,
+    # request changes, reject; Save draft after them.
+    order = re.findall(r'data-workflow-action-name="(\w+)"', footer)
+    assert order == ["approve", "approve", "reject", "decline"]
+    assert footer.index("Request changes") < footer.index("Save draft")
 
 
 def test_an_ordinary_page_keeps_its_publish_button(client, moderator, home_page, admin_user):
