@@ -4,10 +4,11 @@ their own, shown as labelled buttons beside the listing's title, with columns a 
 cannot run as formulas, and CSV that Excel opens as UTF-8."""
 
 import datetime
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -91,9 +92,17 @@ class ProtectedExportIndexView(IndexView):
                 row[field] = getattr(item, f"get_{field}_display")()
         return type(row)((field, neutralize_formula(value)) for field, value in row.items())
 
-    def stream_csv(self, queryset):
-        yield EXCEL_BOM
-        yield from super().stream_csv(queryset)
+    def stream_csv(self, queryset) -> Iterator[str]:
+        # The response streams after the view has returned and Wagtail has put the staffer's
+        # admin language back, so the rows are written under the language of the request.
+        language = translation.get_language()
+
+        def rows() -> Iterator[str]:
+            with translation.override(language):
+                yield EXCEL_BOM
+                yield from super(ProtectedExportIndexView, self).stream_csv(queryset)
+
+        return rows()
 
     def write_csv_response(self, queryset):
         response = super().write_csv_response(queryset)

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import GroupPagePermission
+from wagtail.users.models import UserProfile
 
 from actions.dashboard import bars, signatures_per_day
 from actions.factories import OrganizationFactory, PledgePageFactory, SignatureFactory
@@ -251,3 +252,24 @@ def test_editors_manage_organisations_and_action_pages_in_the_admin(client, admi
         form = client.get(f"/admin/pages/add/actions/{model}/{home_page.pk}/")
         assert form.status_code == 200
         assert "participating_organisations" in form.content.decode()
+
+
+def test_a_staffer_whose_admin_is_in_spanish_gets_spanish_buttons_and_headings(
+    client, signatures, petition
+):
+    user = staff("datos", group="Campaign data")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(user)
+    html = client.get(LIST).content.decode()
+    header = html[html.index("<header") : html.index("</header>")]
+    assert "Exportar CSV" in header and "Exportar a Excel" in header
+    content = b"".join(client.get(LIST, {"export": "csv"}).streaming_content)
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    zone = settings.TIME_ZONE
+    assert f"Firmada el (hora de {zone})" in rows[0]
+    assert "Acción (la página firmada, en su idioma)" in rows[0]
+    ana = next(row for row in rows if row["Correo electrónico"] == "ana@example.org")
+    assert ana["Acción (la página firmada, en su idioma)"] == petition.title
+    assert ana["País"] == "Estados Unidos" and ana["Visible al público"] in {"Sí", "No"}
