@@ -86,6 +86,14 @@ _locales: dict[int, list[Locale]] = {}
 _uncached_get_for_language = LocaleManager.get_for_language
 
 
+def requested_page(request: HttpRequest) -> str:
+    """The page number a listing is asked for, in one spelling per page (?page=02 is ?page=2)
+    and "1" for anything else (?page=-1, ?page=x), so a kept listing has one key per page; a
+    number past the end still gives the last page (Paginator.get_page)."""
+    raw = request.GET.get("page", "")
+    return str(int(raw)) if raw.isascii() and raw.isdigit() and len(raw) <= 6 else "1"
+
+
 def all_locales() -> list[Locale]:
     generation = current_generation()
     locales = _locales.get(generation)

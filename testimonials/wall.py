@@ -12,10 +12,12 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from core.site_cache import requested_page
 from core.us_states import US_STATES, state_name
 from testimonials.choices import Category
 
@@ -109,22 +111,31 @@ def wall_context(wall, request) -> dict:
     from testimonials.models import AddYourVoicePage
 
     filters = WallFilters.from_request(request)
-    voices = with_photos(filters.apply(published_voices(wall.locale_id).child_of(wall)))
-    page_obj = Paginator(voices, VOICES_PER_PAGE).get_page(request.GET.get("page"))
-    state_page = state_pages([filters.state], wall.locale_id).get(filters.state)
-    add_voice_page = (
-        AddYourVoicePage.objects.live().public().filter(locale_id=wall.locale_id).first()
-    )
+    page_number = requested_page(request)
+
+    def page_of_voices():
+        voices = with_photos(filters.apply(published_voices(wall.locale_id).child_of(wall)))
+        return Paginator(voices, VOICES_PER_PAGE).get_page(page_number)
+
+    # Looked up only when the wall is rendered: the rendered wall is kept per language, filters
+    # and page until the next publish ({% fragment_cache %} in the template).
     return {
-        "voices": page_obj,
+        "voices": SimpleLazyObject(page_of_voices),
+        "page_number": page_number,
         "filters": filters,
         "filter_query": filters.query(),
         "category_choices": Category.choices,
         "state_choices": US_STATES,
         "category_label": dict(Category.choices).get(filters.category, ""),
         "state_label": state_name(filters.state) or "",
-        "state_page": state_page,
-        "add_voice_page": add_voice_page,
+        "state_page": SimpleLazyObject(
+            lambda: state_pages([filters.state], wall.locale_id).get(filters.state)
+        ),
+        "add_voice_page": SimpleLazyObject(
+            lambda: (
+                AddYourVoicePage.objects.live().public().filter(locale_id=wall.locale_id).first()
+            )
+        ),
     }
 
 

@@ -1,15 +1,21 @@
 """StoryIndexPage: every case story, filterable by URL, with counts, pages and feeds."""
 
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Prefetch
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import site_cache
 from core.spam import over_search_limit, search_rate_limit
 from home.models import CampaignRendition
 from home.models.pages import SharingMixin
@@ -75,6 +81,42 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = StoryFilters.from_query(request.GET)
+        page_number = site_cache.requested_page(request)
+        # The listing (filter menus and their counts, the total, a page of cards) changes only
+        # when a page is published, so it is rendered once per language, filters and page until
+        # then, and kept as HTML; a search served from here does not count against the limit.
+        render = partial(self.render_listing, request, filters, page_number)
+        listing = (
+            render()
+            if getattr(request, "is_preview", False)
+            else site_cache.cached(
+                "story-listing",
+                render,
+                self.pk,
+                get_language(),
+                request.scheme,
+                request.get_host(),
+                filters.querystring(),
+                page_number,
+                keep=lambda listing: not listing["too_many_searches"],
+            )
+        )
+        context.update(
+            filters=filters,
+            listing=listing,
+            too_many_searches=listing["too_many_searches"],
+            # The language switcher keeps the filters it understood, never a value it dropped.
+            language_switch_query=filters.querystring(
+                **({"page": listing["page_number"]} if listing["page_number"] > 1 else {})
+            ),
+            feed_url=self.url_for_route(request, "feed"),
+            atom_feed_url=self.url_for_route(request, "atom_feed"),
+        )
+        return context
+
+    def render_listing(self, request, filters: StoryFilters, page_number: str) -> dict:
+        """The listing's HTML for these filters and the requested page, with the page number it
+        settled on (a page past the end shows the last) and whether the words were left out."""
         stories = self.stories()
         # Past the search limit the words are left out (the other filters still apply) and the
         # page says why (index_route answers 429).
@@ -84,25 +126,27 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
         matching = stories.filter(**filters.lookups()).order_by(
             F("decision_year").desc(nulls_last=True), "-first_published_at", "-pk"
         )
-        page_obj = Paginator(with_card_images(matching), STORIES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        page_obj = Paginator(with_card_images(matching), STORIES_PER_PAGE).get_page(page_number)
         story_list = list(page_obj.object_list)
         state_pages = state_pages_by_code({s.state_code for s in story_list}, self.locale_id)
         for story in story_list:
             story.listed_state_page = state_pages.get(story.state_code)
-        context.update(
-            too_many_searches=too_many_searches,
-            filters=filters,
-            facets=build_facets(stories, filters),
-            page_obj=page_obj,
-            story_list=story_list,
-            pagination_query=filters.querystring(),
-            # The language switcher keeps the filters it understood, never a value it dropped.
-            language_switch_query=filters.querystring(
-                **({"page": page_obj.number} if page_obj.number > 1 else {})
-            ),
-            feed_url=self.url_for_route(request, "feed"),
-            atom_feed_url=self.url_for_route(request, "atom_feed"),
+        html = render_to_string(
+            "stories/includes/story_listing.html",
+            {
+                "page": self,
+                "filters": filters,
+                "facets": build_facets(stories, filters),
+                "page_obj": page_obj,
+                "story_list": story_list,
+                "pagination_query": filters.querystring(),
+                "feed_url": self.url_for_route(request, "feed"),
+                "atom_feed_url": self.url_for_route(request, "atom_feed"),
+            },
+            request=request,
         )
-        return context
+        return {
+            "html": mark_safe(html),  # noqa: S308 (our own rendered template)
+            "page_number": page_obj.number,
+            "too_many_searches": too_many_searches,
+        }

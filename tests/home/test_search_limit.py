@@ -60,3 +60,12 @@ def test_the_story_index_leaves_the_words_out_past_the_limit(client, story_index
     html = response.content.decode()
     assert WAIT in html
     assert "Tased in his driveway" in html and "Shot through a door" in html  # words left out
+
+
+def test_a_search_the_story_index_keeps_is_not_counted(client, story_index, two_a_minute):
+    make_story(story_index, title="Tased in his driveway", slug="tased")
+    statuses = [
+        client.get("/en/stories/", {"q": "driveway"}, REMOTE_ADDR="198.51.100.9").status_code
+        for _ in range(5)
+    ]
+    assert statuses == [200] * 5

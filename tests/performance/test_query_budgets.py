@@ -43,11 +43,11 @@ spanish_story_index = stories_support.spanish_story_index
 # Warm: the page itself (and its images) comes from the site cache's route, as published.
 WARM = {
     "home": 4,  # featured actions, the letter page, partners
-    "story index": 8,  # the count, a page of stories, renditions, states, 4 facets
+    "story index": 0,  # its listing (count, cards, facets) kept as HTML until a publish
     "story": 0,  # the page and its hero image remembered, its article a cached fragment
     "map": 6,  # criteria, states, assessments, bills and their history
     "state": 10,  # criteria, assessments, bills, stories, voices, members of Congress
-    "wall": 4,  # the count, a page of voices, their photos, the form's page
+    "wall": 0,  # the rendered wall kept per language, filters and page until a publish
     "petition": 3,  # the count, recent signers, partners
 }
 COLD_AT_MOST = 30

@@ -303,3 +303,38 @@ def test_the_language_switcher_keeps_the_filters_it_understood(client, cases, sp
     page_two = client.get("/en/stories/?state=TX&page=2&zz=1").content.decode()
     assert f'href="{spanish_url}?state=TX&amp;page=2" lang="es"' not in page_two  # one page only
     assert f'href="{spanish_url}?state=TX" lang="es"' in page_two
+
+
+@pytest.mark.django_db
+def test_the_listing_is_kept_per_filters_and_page_until_a_publish(client, story_index, cases):
+    """Each set of filters, page and language is rendered once, then served without a query
+    (issue 20); a story published, changed or unpublished shows at once."""
+    url = "/en/stories/?state=TX&q=Texas"
+    first = client.get(url).content.decode()
+    assert len(titles(first)) == 4
+    count, warm = warm_queries(client, url)
+    assert count == 0 and titles(warm) == titles(first)
+    # Other filters are their own listing, not the one kept for Texas.
+    assert titles(client.get("/en/stories/?state=AZ").content.decode()) == ["Arizona granted 2018"]
+
+    newest = make_story(
+        story_index, title="Texas denied 2022", slug="tx-2022", state_code="TX", decision_year=2022
+    )
+    assert titles(client.get(url).content.decode())[0] == "Texas denied 2022"
+    newest.unpublish()
+    assert "Texas denied 2022" not in titles(client.get(url).content.decode())
+
+
+@pytest.mark.django_db
+def test_one_page_number_is_one_listing(client, story_index):
+    add_live_pages(CaseStoryPageFactory, story_index, STORIES_PER_PAGE + 2, slug=lambda n: f"s-{n}")
+    second = titles(client.get("/en/stories/", {"page": "2"}).content.decode())
+    assert len(second) == 2
+    for spelling in ("02", "0002"):
+        count, html = warm_queries(client, f"/en/stories/?page={spelling}")
+        assert count == 0 and titles(html) == second
+    # Past the end is the last page, in the title too; anything else is the first.
+    past = client.get("/en/stories/", {"page": "9"}).content.decode()
+    assert titles(past) == second and "(page 2)" in past
+    for nonsense in ("-1", "x", "1.5"):
+        assert len(titles(client.get("/en/stories/", {"page": nonsense}).content.decode())) == 12
