@@ -24,6 +24,7 @@ from django.utils import translation
 from actions.forms import SignatureForm
 from actions.models import Signature
 from actions.newsletter import Signup, subscribe
+from actions.public_names import public_first_name
 from core.outbox import queue_email
 from core.spam import over_rate_limit
 
@@ -96,12 +97,20 @@ def stepped_goal(goal: int, count: int) -> int:
 
 
 def recent_public_signers(action_key, limit: int = 8) -> list[dict]:
-    """First name and state of the latest signers who agreed to be shown, nothing else."""
-    return list(
+    """First name and state of the latest signers who agreed to be shown, nothing else, and
+    only names that read as names (actions/public_names.py): the others still count but are
+    left out of the list. A few more rows than shown are read so that some left out do not
+    shorten it, in one query whatever the number of signatures."""
+    signers = []
+    for signer in (
         Signature.objects.filter(action_key=action_key, public=True)
         .order_by("-created_at")
-        .values("first_name", "state", "created_at")[:limit]
-    )
+        .values("first_name", "state", "created_at")[: limit * 3]
+    ):
+        signer["first_name"] = public_first_name(signer["first_name"])
+        if signer["first_name"]:
+            signers.append(signer)
+    return signers[:limit]
 
 
 # Saving -----------------------------------------------------------------------------------
