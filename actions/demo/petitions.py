@@ -9,12 +9,12 @@ from datetime import timedelta
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from actions.models import Organization, PetitionOrganisation, PetitionPage, PledgePage, Signature
 from core.demo_content import Phrasebook
 from core.localization import translate
-from home.models import CampaignImage, HomePage
+from home.models import CampaignImage, HomePage, SiteSettings
 from states.zip_codes import state_for_zip
 
 tr = Phrasebook()
@@ -313,3 +313,8 @@ def load(stdout) -> None:
         translated[page.pk] = page.get_translation_or_none(spanish) if spanish else None
     _signatures(petition, translated[petition.pk], 320, "petition", stdout)
     _signatures(pledge, translated[pledge.pk], 140, "pledge", stdout)
+    # Every story, news item and state page ends with the main petition unless it chooses.
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    if site_settings.default_next_step_id is None:
+        site_settings.default_next_step = petition
+        site_settings.save()

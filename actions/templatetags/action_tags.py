@@ -1,6 +1,7 @@
 """The home page's "Take action" section: featured petitions and pledges with their live counts,
 featured letters to Congress with the letters written, and the participating organisations, in
-a fixed number of queries."""
+a fixed number of queries; and {% next_step %}, the action a story, news item or state page
+ends with (actions/next_step.py)."""
 
 from django import template
 from django.db.models import Count
@@ -9,6 +10,7 @@ from wagtail.models import Locale
 from actions.action_views import logo_renditions
 from actions.letters.models import LetterPage, LetterSent
 from actions.models import Organization, PetitionPage, PledgePage
+from actions.next_step import next_step_for, progress
 from actions.signing import signature_counts, stepped_goal
 
 register = template.Library()
@@ -68,3 +70,14 @@ def home_actions(context):
         "actions": actions,
         "organisations": list(organisations),
     }
+
+
+@register.inclusion_tag("actions/includes/next_step.html", takes_context=True)
+def next_step(context, chosen_id=None, label=""):
+    """{% next_step page.next_step_id %}: the page's chosen action (an id, so that no query
+    fetches the page), else the site's; `label`, the page's words for its own choice, replaces
+    the button's."""
+    step = next_step_for(chosen_id, context["request"])
+    if step is None:
+        return {}
+    return {"step": step, "label": label if step.chosen else "", **progress(step)}

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -39,6 +39,35 @@ class SharingMixin(models.Model):
 
     def get_share_image_alt(self) -> str:
         return self.share_image.alt_text if self.share_image else ""
+
+
+# The page types a "next step" can be: named, not imported, because the actions app sits above
+# this one (docs/architecture.md) and renders the step ({% next_step %} in its action_tags).
+ACTION_PAGE_TYPES = ["actions.PetitionPage", "actions.PledgePage", "actions.LetterPage"]
+
+
+class NextStepMixin(models.Model):
+    """The campaign's next step a page ends with (issue 24): the action chosen here, else the
+    site's default. Pages are synchronized, not translated: each language shows the action's
+    own translation, or the original while it has none."""
+
+    next_step = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("next step"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The petition, pledge or letter this page ends with, with its live count. Leave "
+            "empty for the site's default next step (Settings, Site settings)."
+        ),
+    )
+
+    next_step_panel = PageChooserPanel("next_step", page_type=ACTION_PAGE_TYPES)
+
+    class Meta:
+        abstract = True
 
 
 class PreviewedAsServedMixin:

@@ -2,9 +2,11 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
+
+from home.models.pages import ACTION_PAGE_TYPES
 
 
 @register_setting(icon="cog")
@@ -24,6 +26,19 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("The privacy policy, linked from the footer and from every form."),
     )
+    default_next_step = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("default next step"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The action every story, news item and state page ends with unless the page "
+            "chooses its own: usually the main petition. Empty: the first open petition "
+            "featured on the home page."
+        ),
+    )
     facebook_url = models.URLField(
         _("Facebook"), blank=True, help_text=_("Full address of the campaign's Facebook page.")
     )
@@ -41,6 +56,7 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("privacy_page"),
+        PageChooserPanel("default_next_step", page_type=ACTION_PAGE_TYPES),
         MultiFieldPanel(
             [
                 FieldPanel("facebook_url"),

@@ -158,7 +158,10 @@ class StatePage(SharingMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The petition or letter for this state's supporters, if there is one."),
+        help_text=_(
+            "The petition or letter for this state's supporters, shown near the top and as the "
+            "next step at the end. Empty: the site's default next step ends the page."
+        ),
     )
     take_action_label = models.CharField(
         _("take action button"),

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models.pages import SharingMixin
+from home.models.pages import NextStepMixin, SharingMixin
 from stories.blocks import StoryStreamBlock
 from stories.choices import NewsKind
 from stories.feeds import ChildFeedsMixin
@@ -61,7 +61,7 @@ class NewsIndexPage(ChildFeedsMixin, SharingMixin, Page):
         return context
 
 
-class NewsPage(HeroAndSampleFields, SharingMixin, Page):
+class NewsPage(HeroAndSampleFields, NextStepMixin, SharingMixin, Page):
     date = models.DateField(
         _("date"),
         default=datetime.date.today,
@@ -100,6 +100,7 @@ class NewsPage(HeroAndSampleFields, SharingMixin, Page):
             label=_("Related story"),
             help_text=_("Up to three stories shown below; the latest stories if none are chosen."),
         ),
+        NextStepMixin.next_step_panel,
     ]
     search_fields = [
         *Page.search_fields,

@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.us_states import US_STATES, state_name
-from home.models.pages import SharingMixin
+from home.models.pages import NextStepMixin, SharingMixin
 from stories.blocks import SourceListBlock, StoryStreamBlock
 from stories.choices import (
     EARLIEST_DECISION_YEAR,
@@ -123,7 +123,7 @@ class HeroAndSampleFields(models.Model):
         return self.share_image.alt_text if self.share_image else self.hero_alt
 
 
-class CaseStoryPage(HeroAndSampleFields, SharingMixin, Page):
+class CaseStoryPage(HeroAndSampleFields, NextStepMixin, SharingMixin, Page):
     person_name = models.CharField(
         _("person's name"),
         max_length=200,
@@ -236,6 +236,7 @@ class CaseStoryPage(HeroAndSampleFields, SharingMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("sources"),
+        NextStepMixin.next_step_panel,
     ]
     search_fields = [
         *Page.search_fields,

@@ -1,6 +1,7 @@
 """`manage.py demo`: idempotent, translated through wagtail-localize, every page renders."""
 
 import io
+import itertools
 import re
 
 import pytest
@@ -10,7 +11,10 @@ from django.test import override_settings
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation
 
+from actions.models import PetitionPage
 from home.models import FooterText, HomePage
+from states.models import StatePage
+from stories.models import CaseStoryPage, NewsPage
 
 
 def run_demo() -> str:
@@ -61,6 +65,20 @@ def test_every_demo_page_renders_in_both_languages(demo_site, client):
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_demo_stories_news_and_states_end_with_the_main_petition(demo_site, client):
+    """Issue 24: the demo sets the site's default next step; each language shows its own."""
+    for model, language in itertools.product((CaseStoryPage, NewsPage, StatePage), ("en", "es")):
+        for page in model.objects.live().filter(locale__language_code=language)[:2]:
+            html = client.get(page.url).content.decode()
+            block = html.split('class="cta next-step"', 1)[1].split("</aside>", 1)[0]
+            petition = PetitionPage.objects.live().get(
+                locale=page.locale, feature_on_home_page=True
+            )
+            assert f'href="{petition.url}"' in block, page.url
+            assert "data-count>" in block
 
 
 @pytest.mark.django_db

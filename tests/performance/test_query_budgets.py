@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.text import slugify
+from wagtail.models import Site
 
 from actions.factories import PetitionPageFactory, SignatureFactory
 from actions.models import Signature
@@ -26,6 +27,7 @@ from core import generation as cache_generation
 from core.localization import translate
 from core.us_states import US_STATES, state_name_in
 from home.factories import CampaignImageFactory, StandardPageFactory
+from home.models import SiteSettings
 from states import seed
 from states.factories import StatePageFactory
 from states.models import BillStatus
@@ -44,13 +46,15 @@ spanish_story_index = stories_support.spanish_story_index
 WARM = {
     "home": 4,  # featured actions, the letter page, partners
     "story index": 0,  # its listing (count, cards, facets) kept as HTML until a publish
-    "story": 0,  # the page and its hero image remembered, its article a cached fragment
+    "story": 1,  # the page, images and article kept; the next step's live count
     "map": 6,  # criteria, states, assessments, bills and their history
-    "state": 10,  # criteria, assessments, bills, stories, voices, members of Congress
+    "state": 11,  # criteria, assessments, bills, stories, voices, members of Congress, next step
     "wall": 0,  # the rendered wall kept per language, filters and page until a publish
     "petition": 3,  # the count, recent signers, partners
 }
-COLD_AT_MOST = 30
+# The costliest cold page is a Spanish state page (31): its scorecard, bills, members of Congress
+# and the next step (the action in the visitor's language, then its count).
+COLD_AT_MOST = 32
 
 LANGUAGES = ["en", "es"]
 
@@ -126,9 +130,22 @@ def test_story_index(client, story_index, spanish_story_index, photos, language)
     assert_flat(f"story index ({language})", few, budget(client, index.url))
 
 
+@pytest.fixture
+def main_petition(home_page, spanish_home):
+    """The site's default next step, in both languages: stories and state pages end with it."""
+    petition = PetitionPageFactory(parent=home_page, title="End qualified immunity", slug="main")
+    petition.save_revision().publish()
+    translate(petition, "es", spanish_strings(petition))
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.default_next_step = petition
+    site_settings.save()
+    SignatureFactory.create_batch(3, action=petition)
+    return petition
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_story(client, story_index, spanish_story_index, photos, language):
+def test_story(client, story_index, spanish_story_index, photos, main_petition, language):
     index = story_index if language == "en" else spanish_story_index
     source = {"title": "Opinion", "url": "https://example.org/o", "publisher": "", "date": None}
     story = CaseStoryPageFactory(
@@ -138,6 +155,7 @@ def test_story(client, story_index, spanish_story_index, photos, language):
     few = budget(client, story.url)
     add_stories(index, photos, 10, 300)
     assert_flat(f"story ({language})", few, budget(client, story.url))
+    assert 'class="cta next-step"' in client.get(story.url).content.decode()
 
 
 # The scorecard: the map and table of every state, and one state's page with its bills. --------
@@ -175,12 +193,13 @@ def test_map(client, scorecard, language):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_state(client, scorecard, language):
+def test_state(client, scorecard, main_petition, language):
     url = f"{scorecard[language].url}colorado/"
     add_bills(0, 10, ["CO", "US"])
     few = budget(client, url)
     add_bills(10, 300, ["CO", "US"])
     assert_flat(f"state ({language})", few, budget(client, url))
+    assert 'class="cta next-step"' in client.get(url).content.decode()
 
 
 # Voices: the wall of published voices. ----------------------------------------------------------

@@ -1,0 +1,141 @@
+"""The campaign's next step at the end of a story, news item or state page (issue 24): the
+petition, pledge or letter the page chose, else the site's default (Site settings), else the
+first open petition featured on the home page, in the visitor's language, with its live count.
+
+Which action that is changes only when something is published or a setting saved, so the
+choice is kept in the site cache (core/site_cache.py) per page, language and host; the count is
+read on every render (one query), and actions.js refreshes it where the page came from a cache.
+An action that has closed by its date since it was kept is skipped at render time (the featured
+petitions are looked up only when neither the page's choice nor the default is open).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from actions.letters.models import LetterPage, LetterSent
+from actions.models import PetitionPage, PledgePage
+from actions.signing import signature_count, stepped_goal
+from core import site_cache
+from home.models import SiteSettings
+
+ACTION_MODELS = (PetitionPage, PledgePage, LetterPage)
+# The featured petitions looked at when neither the page nor the site names a step.
+FEATURED_FALLBACKS = 3
+
+
+@dataclass(frozen=True)
+class Step:
+    """What the block shows of one action, plain data so that it can be cached."""
+
+    page_id: int
+    kind: str  # "petition", "pledge" or "letter"
+    title: str
+    introduction: str
+    url: str
+    translation_key: str
+    goal: int
+    closed: bool
+    close_date: date | None
+    chosen: bool  # the page's own choice, not the site's default
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed or (
+            self.close_date is not None and self.close_date < timezone.localdate()
+        )
+
+
+def _kind(page) -> str:
+    if isinstance(page, LetterPage):
+        return "letter"
+    return "pledge" if isinstance(page, PledgePage) else "petition"
+
+
+def _step(page, request: HttpRequest, *, chosen: bool = False) -> Step:
+    return Step(
+        page_id=page.pk,
+        kind=_kind(page),
+        title=page.title,
+        introduction=getattr(page, "introduction", "") or "",
+        url=page.get_url(request=request) or "",
+        translation_key=str(page.translation_key),
+        goal=getattr(page, "goal", 0) or 0,
+        closed=bool(getattr(page, "closed", False)),
+        close_date=getattr(page, "close_date", None),
+        chosen=chosen,
+    )
+
+
+def _candidates(chosen_id: int | None, request: HttpRequest) -> list[Step]:
+    """The page's choice and the site's default, each in the visitor's language (its
+    translation, or the page itself while it has none), if live, public and an action page; the
+    featured petitions only when neither is open. Two or three queries, once per generation."""
+    locale = Locale.get_active()
+    default_id = SiteSettings.for_request(request).default_next_step_id
+    ids = [page_id for page_id in (chosen_id, default_id) if page_id]
+    pages = list(
+        Page.objects.live()
+        .public()
+        .type(*ACTION_MODELS)
+        .filter(
+            Q(pk__in=ids)
+            | Q(
+                locale=locale,
+                translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+            )
+        )
+        .specific()
+    )
+    by_id = {page.pk: page for page in pages}
+    in_language = {page.translation_key: page for page in pages if page.locale_id == locale.pk}
+    steps, seen = [], set()
+    for page_id in ids:
+        original = by_id.get(page_id)
+        page = original and in_language.get(original.translation_key, original)
+        if page is not None and page.pk not in seen:
+            seen.add(page.pk)
+            steps.append(_step(page, request, chosen=page_id == chosen_id))
+    if not any(not step.is_closed for step in steps):
+        featured = (
+            PetitionPage.objects.live()
+            .public()
+            .filter(locale=locale, feature_on_home_page=True)
+            .order_by("path")[:FEATURED_FALLBACKS]
+        )
+        steps += [_step(page, request) for page in featured if page.pk not in seen]
+    return steps
+
+
+def next_step_for(chosen_id: int | None, request: HttpRequest) -> Step | None:
+    """The first open action among the page's choice, the site's default and the featured
+    petitions; None when there is none."""
+    candidates = site_cache.cached(
+        "next-step",
+        lambda: _candidates(chosen_id, request),
+        chosen_id or 0,
+        get_language(),
+        request.get_host(),
+    )
+    return next((step for step in candidates if not step.is_closed), None)
+
+
+def progress(step: Step) -> dict:
+    """The live figures the block shows: signatures and the goal, or letters written."""
+    if step.kind == "letter":
+        written = LetterSent.objects.filter(action_key=step.translation_key).aggregate(
+            n=Count("pk")
+        )["n"]
+        return {"letters": written}
+    count = signature_count(step.translation_key)
+    return {
+        "count": count,
+        "goal": stepped_goal(step.goal, count),
+        "count_url": reverse("action_count", args=[step.page_id]),
+    }
