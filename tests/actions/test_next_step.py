@@ -51,6 +51,7 @@ def test_a_story_ends_with_the_sites_default_and_its_live_count(client, story, p
     assert f'href="{petition.url}"' in block and "Sign the petition" in block
     assert "<strong data-count>3</strong> signatures" in block
     assert f'data-count-url="/api/actions/{petition.pk}/count.json"' in block
+    assert 'src="/static/js/actions.' in block  # refreshes the count in a cached page
     # The count is live: a new signature shows on the next view, with no publish between.
     SignatureFactory(action=petition)
     count, html = warm_queries(client, story.url)
