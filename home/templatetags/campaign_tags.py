@@ -96,7 +96,17 @@ def main_menu(context):
         {"title": title, "url": url, "active": bool(current_path) and current_path.startswith(path)}
         for title, url, path in menu["items"]
     ]
-    return {"home_url": menu["home_url"], "items": items, "settings": context.get("settings")}
+    return {
+        "home_url": menu["home_url"],
+        "items": items,
+        "settings": context.get("settings"),
+        # What the header needs of the page around it: the search box keeps the words searched,
+        # the language switcher the filters a listing understood.
+        "request": request,
+        "page": current,
+        "query": context.get("query"),
+        "language_switch_query": context.get("language_switch_query"),
+    }
 
 
 def _footer_texts() -> dict[str, str]:

@@ -63,7 +63,7 @@ def test_faq_answers_open_with_the_keyboard(live_site, open_page, width, javascr
     page.goto(live_site(path))
     first = page.locator("details.faq__item").first
     assert not first.locator(".rich-text").is_visible()
-    tab_to(page, "el.tagName === 'SUMMARY'")
+    tab_to(page, "el.tagName === 'SUMMARY' && el.closest('.faq__item')")
     page.keyboard.press("Enter")
     assert answer in first.locator(".rich-text").inner_text()
 
@@ -79,8 +79,67 @@ def test_faq_answers_open_with_the_keyboard(live_site, open_page, width, javascr
 def test_search_from_the_header(live_site, open_page, width, javascript, language, query, expected):
     page = open_page(width=width, javascript=javascript)
     page.goto(live_site(f"/{language}/"))
+    if width < 768:  # on a phone the search box is in the folded menu
+        tab_to(page, "el.classList.contains('site-menu__toggle')")
+        page.keyboard.press("Enter")
     tab_to(page, "el.id === 'site-search-q'")
     page.keyboard.type(query)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/search/\?q="))
     assert page.locator(f'.search-results a[href="{expected}"]').count() == 1
+
+
+# The header on a phone: compact until opened, a menu that opens with the keyboard and without
+# JavaScript; always open on a wide screen (issue 24 item 1). ---------------------------------
+
+HEADER_AT_MOST_ON_A_PHONE = 120  # px, of the 800 px a phone shows first
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+@pytest.mark.parametrize(
+    ("language", "path", "menu", "link"),
+    [
+        ("en", "/en/", "Menu", "/en/stories/"),
+        ("es", "/es/", "Menú", "/es/historias/"),
+        ("es", "/es/historias/sylvia-gonzalez/", "Menú", "/es/evaluacion-por-estado/"),
+    ],
+)
+def test_the_phone_header_is_compact_and_its_menu_opens_with_the_keyboard(
+    live_site, open_page, javascript, language, path, menu, link
+):
+    page = open_page(width=360, javascript=javascript)
+    page.goto(live_site(path))
+    header = page.locator(".site-header")
+    assert header.bounding_box()["height"] <= HEADER_AT_MOST_ON_A_PHONE
+    nav_link = page.locator(f'.main-nav a[href="{link}"]')
+    assert not nav_link.is_visible() and not page.locator("#site-search-q").is_visible()
+    # The other language is one tap away without opening anything.
+    other = "es" if language == "en" else "en"
+    assert page.locator(f'.language-switcher a[hreflang="{other}"]').is_visible()
+
+    tab_to(page, "el.classList.contains('site-menu__toggle')")
+    assert page.evaluate("document.activeElement.textContent.trim()").endswith(menu)
+    page.keyboard.press("Enter")
+    assert nav_link.is_visible() and page.locator("#site-search-q").is_visible()
+    # Every item fits the screen: nothing cut off or broken mid-word.
+    for box in page.locator(".main-nav a").evaluate_all(
+        "els => els.map(el => [el.getBoundingClientRect().right, el.scrollWidth, el.clientWidth])"
+    ):
+        assert box[0] <= 360 and box[1] <= box[2] + 1, box
+    tab_to(page, f"el.getAttribute('href') === '{link}'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(link) + "$"))
+    # The page it opened starts with the menu folded again.
+    assert not page.locator(f'.main-nav a[href="{link}"]').is_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_wide_header_shows_the_menu_without_a_button(live_site, open_page, language):
+    page = open_page(width=1280)
+    page.goto(live_site(f"/{language}/"))
+    assert not page.locator(".site-menu__toggle").is_visible()
+    assert page.locator(".main-nav a").count() >= 5
+    assert all(page.locator(".main-nav a").nth(n).is_visible() for n in range(5))
+    assert page.locator("#site-search-q").is_visible()
+    assert page.locator(".language-switcher a").count() == 2
+    assert page.locator(".site-header").bounding_box()["height"] <= 160
