@@ -53,6 +53,7 @@ def scorecard_index(page: StateIndexPage, request, not_found: str = ""):
         request,
         context_overrides={
             "scorecard": scorecard,
+            "states_by_name": scorecard.sorted_by_name(),
             "rows": rows,
             "sort": sort,
             "criterion": criterion,

@@ -68,6 +68,10 @@ class StateIndexPage(RoutablePageMixin, SharingMixin, Page):
     def index_route(self, request):
         from states.views import scorecard_index
 
+        # "Find your state" (a select that works without JavaScript) sends ?state=CO.
+        code = request.GET.get("state", "").strip()
+        if code:
+            return self.state_by_code(request, code[:8])
         return scorecard_index(self, request)
 
     @re_path(r"^(?P<code>[A-Za-z]{2})/$")

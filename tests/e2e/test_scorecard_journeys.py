@@ -16,6 +16,7 @@ from tests.e2e.test_story_journeys import choose_with_keyboard
 from tests.helpers import require_tool, shared_data_folder
 
 INDEX = {"en": "/en/scorecard/", "es": "/es/evaluacion-por-estado/"}
+PHONE_LIST_BELOW = 640  # px (40rem): narrower, the ranking is a list and the map is left out
 WORDS = {
     "en": {
         "notice": "States that cover the attorney fees of people who win: {count} states.",
@@ -75,10 +76,17 @@ def test_filter_the_map_by_a_criterion_and_open_a_state_with_the_keyboard(
     assert "map-state--muted" not in colorado.get_attribute("class")
     assert "map-state--muted" in page.locator("a.map-state[href$='/texas/']").get_attribute("class")
 
-    # Colorado, from the map itself: its link is named for the state, its score and the criterion.
-    tab_to(page, "(el.getAttribute('aria-label') || '').startsWith('Colorado:')")
-    label = page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert label.endswith(f"{words['criterion']}: {words['met']}")
+    if width >= PHONE_LIST_BELOW:
+        # Colorado, from the map itself: its link is named for the state, score and criterion.
+        tab_to(page, "(el.getAttribute('aria-label') || '').startsWith('Colorado:')")
+        label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        assert label.endswith(f"{words['criterion']}: {words['met']}")
+    else:
+        # On a phone the ranking, read as a list, stands in for the map.
+        assert not page.locator(".scorecard-map").is_visible()
+        tab_to(
+            page, "el.closest('.ranking-list') && el.getAttribute('href').endsWith('/colorado/')"
+        )
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(INDEX[language]) + r"colorado/$"))
     assert page.locator("h1").inner_text() == "Colorado"
@@ -89,13 +97,49 @@ def test_filter_the_map_by_a_criterion_and_open_a_state_with_the_keyboard(
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_keyboard_can_skip_the_map_to_the_table(live_site, open_page, language):
-    page = open_page(width=360, javascript=False)
+    page = open_page(width=1280, javascript=False)
     page.goto(live_site(INDEX[language] + "?criterion=attorney-fees"))
     tab_to(page, "el.matches('.skip-link--inline')")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "ranking"
     page.keyboard.press("Tab")  # the next stop is the table's first link, past all 51 states
     assert page.evaluate("document.activeElement.closest('table') !== null")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+@pytest.mark.parametrize(("language", "name"), [("en", "New Mexico"), ("es", "Nuevo México")])
+def test_a_phone_finds_its_state_first_and_reads_the_ranking_as_a_list(
+    live_site, open_page, javascript, language, name
+):
+    """Issue 24: at 360 px "find your state" leads, nothing is wider than the screen and no
+    state's name is broken mid-word."""
+    page = open_page(width=360, javascript=javascript)
+    page.goto(live_site(INDEX[language]))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finder = page.locator("#find-state")
+    assert finder.bounding_box()["y"] < page.locator("#criterion-filter").bounding_box()["y"]
+    # Each name is on one line, or breaks only between its words.
+    assert not page.locator(".ranking").is_visible() and page.locator(".ranking-list").is_visible()
+    broken = page.locator(".ranking-list__state a").evaluate_all(
+        "links => links.filter(a => a.getClientRects().length > 1 && !a.textContent.includes(' '))"
+        ".map(a => a.textContent)"
+    )
+    assert broken == []
+    for row in page.locator(".ranking-list__item").all()[:5]:
+        box = row.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    # A screen reader meets the ranking once, as a list of 51 (Chromium's accessibility tree).
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    roles = [node["role"]["value"] for node in tree if "role" in node]
+    assert "table" not in roles and roles.count("listitem") >= 51
+
+    tab_to(page, "el.id === 'find-state'")
+    choose_with_keyboard(page, "NM")
+    tab_to(page, "el.matches('.find-state button')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(INDEX[language]) + r"nuevo-mexico/$|new-mexico/$"))
+    assert page.locator("h1").inner_text() == name
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -296,6 +296,21 @@ def test_state_codes_in_urls_redirect_or_say_not_found(client, scorecard):
 
 
 @pytest.mark.django_db
+def test_find_your_state_goes_to_its_page_and_says_when_there_is_none(client, scorecard):
+    html = client.get("/en/scorecard/").content.decode()
+    assert '<select id="find-state" name="state">' in html
+    assert '<option value="CO">Colorado</option>' in html
+    response = client.get("/en/scorecard/", {"state": "co"})
+    assert response.status_code == 302 and response["Location"] == "/en/scorecard/colorado/"
+    for nonsense in ("ZZ", "<b>x</b>", "x" * 500):
+        response = client.get("/en/scorecard/", {"state": nonsense})
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "There is no state with the postal code" in html and "<b>x" not in html
+    assert client.get("/en/scorecard/", {"state": ""}).status_code == 200
+
+
+@pytest.mark.django_db
 def test_a_state_page_shows_each_criterion_with_its_quote_source_and_date(client, scorecard):
     html = client.get("/en/scorecard/colorado/").content.decode()
     assert "<strong>6.5 of 9</strong>; 9 assessed" in html
