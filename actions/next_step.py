@@ -102,7 +102,7 @@ def _candidates(chosen_id: int | None, request: HttpRequest) -> list[Step]:
         if page is not None and page.pk not in seen:
             seen.add(page.pk)
             steps.append(_step(page, request, chosen=page_id == chosen_id))
-    if not any(not step.is_closed for step in steps):
+    if all(step.is_closed for step in steps):
         featured = (
             PetitionPage.objects.live()
             .public()
