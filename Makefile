@@ -38,15 +38,10 @@ WORKER_LOOP = trap "exit 130" INT TERM; while true; do $(PY) manage.py outbox_fl
 worker: install
 	@$(WORKER_LOOP)
 
-# The development server and a task worker together; Ctrl-C stops both.
+# The development server and a task worker together, with the site's and the admin's addresses
+# after each start of the server; Ctrl-C stops both and exits 0 (core/devserver.py).
 run: demo
-	@echo ""
-	@echo "  Site:  http://127.0.0.1:$(PORT)/en/  and  http://127.0.0.1:$(PORT)/es/"
-	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
-	@echo ""
-	@trap 'kill 0' INT TERM EXIT; \
-		( $(WORKER_LOOP) ) & \
-		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) manage.py develop --port $(PORT)
 
 # The suite runs on every core (pytest-xdist) and prints its 15 slowest tests. Locally the test
 # databases are kept between runs (--reuse-db: only new migrations run, in var/ for SQLite);

@@ -82,6 +82,8 @@ def deliver(email_id: int) -> str:
     except Exception as error:
         return _schedule_retry(email, error)
     _record_sent(email, message_id)
+    # One line per email (never the address: logs are kept longer than personal data may be).
+    logger.info("Email %s sent: %s, in %s.", email.pk, email.template, email.language)
     return "sent"
 
 

@@ -83,6 +83,17 @@ def test_a_committed_email_is_sent_once_with_html_and_plain_text(
     assert message.anymail_test_params["metadata"] == {"outbox_id": str(email.pk)}
 
 
+def test_each_email_sent_is_one_log_line_without_the_address(
+    django_capture_on_commit_callbacks, caplog
+):
+    """What `make run` shows of the worker (issue 24): a line per email, no personal data."""
+    with caplog.at_level("INFO", logger="core.outbox.sending"):
+        email = committed_notice(django_capture_on_commit_callbacks, language="es")
+    lines = [r.getMessage() for r in caplog.records if r.name == "core.outbox.sending"]
+    assert lines == [f"Email {email.pk} sent: home/emails/notice, in es."]
+    assert "ana@example.org" not in caplog.text
+
+
 def test_the_same_idempotency_key_never_sends_twice(django_capture_on_commit_callbacks):
     first = committed_notice(django_capture_on_commit_callbacks, key="welcome:7")
     second = committed_notice(django_capture_on_commit_callbacks, key="welcome:7")

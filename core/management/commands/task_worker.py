@@ -43,6 +43,14 @@ class ResilientWorker(db_worker.Worker):
 class Command(db_worker.Command):
     help = "Run the background tasks (emails, indexes), outliving a cut database connection."
 
+    def configure_logging(self, verbosity: int) -> None:
+        """db_worker logs every task twice at INFO (running, then done), which buries what
+        matters in `make run`: at the default verbosity only failures are logged, and the
+        outbox logs one line per email (core.outbox.sending); -v 2 shows every task."""
+        super().configure_logging(verbosity)
+        if verbosity == 1:
+            logging.getLogger(db_worker.TASKS_LOGGER).setLevel(logging.WARNING)
+
     def handle(
         self,
         *,
