@@ -20,8 +20,12 @@ import threading
 import time
 from collections.abc import Sequence
 
-# runserver prints this last when it has started, and again after each reload.
+# runserver prints this last when it has started, and again after each reload; the worker
+# (django-tasks-db) prints WORKER_READY when it starts taking tasks.
 SERVER_READY = "Quit the server with"
+WORKER_READY = "Starting worker"
+# The first banner waits for the worker's start-up lines, but never longer than this.
+WORKER_READY_WAIT_SECONDS = 20.0
 WORKER_RESTART_PAUSE = 2.0
 STOP_GRACE_SECONDS = 10.0
 QUIET_SECONDS = 1.5
@@ -67,11 +71,14 @@ class _Screen:
     """The children's output, line by line, with the banner written once the server has said
     it is ready and QUIET_SECONDS pass without another line: last on the screen, each time."""
 
-    def __init__(self, banner: str) -> None:
+    def __init__(self, banner: str, worker_ready: str) -> None:
         self.banner = banner
+        self.worker_ready = worker_ready
         self.lock = threading.Lock()
         self.banner_due = False
-        self.last_line = time.monotonic()
+        self.worker_started = False
+        self.started = time.monotonic()
+        self.last_line = self.started
 
     def relay(self, process: subprocess.Popen) -> None:
         for line in process.stdout:
@@ -81,11 +88,17 @@ class _Screen:
                 self.last_line = time.monotonic()
                 if SERVER_READY in line:
                     self.banner_due = True
+                if self.worker_ready in line:
+                    self.worker_started = True
 
     def show_banner_when_quiet(self, stopping: threading.Event) -> None:
         while not stopping.wait(0.2):
             with self.lock:
-                if self.banner_due and time.monotonic() - self.last_line >= QUIET_SECONDS:
+                now = time.monotonic()
+                waited_for_worker = (
+                    self.worker_started or now - self.started >= WORKER_READY_WAIT_SECONDS
+                )
+                if self.banner_due and waited_for_worker and now - self.last_line >= QUIET_SECONDS:
                     sys.stdout.write(self.banner)
                     sys.stdout.flush()
                     self.banner_due = False
@@ -116,15 +129,16 @@ def supervise(
     worker: Sequence[str],
     banner: str,
     before_worker: Sequence[str] = (),
+    worker_ready: str = WORKER_READY,
 ) -> int:
-    """Run `server` (its output relayed, with `banner` after each start) and `worker`
-    (started again after WORKER_RESTART_PAUSE if it stops, `before_worker` run first each
-    time) until Ctrl-C or the server exits; returns 0 on Ctrl-C, else the server's code."""
+    """Run `server` (its output relayed, with `banner` after each start, once the worker has
+    printed `worker_ready`) and `worker` (started again after WORKER_RESTART_PAUSE if it
+    stops, `before_worker` run first each time) until Ctrl-C or the server exits; returns 0 on Ctrl-C, else the server's code."""
     terminal = _Terminal()
     terminal.take()
     environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
     piped = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True, "bufsize": 1}
-    screen = _Screen(banner)
+    screen = _Screen(banner, worker_ready)
     children: list[subprocess.Popen] = []
     stopping = threading.Event()
 

@@ -64,6 +64,7 @@ def supervisor_script(tmp_path: Path) -> Path:
                 server=[sys.executable, "-c", {SERVER!r}],
                 worker=[sys.executable, "-c", {WORKER!r}, {str(tmp_path / "crashed")!r}],
                 banner={BANNER!r},
+                worker_ready="worker up",
             )
             sys.exit(code)
             """
@@ -109,6 +110,7 @@ def test_ctrl_c_stops_the_server_and_worker_and_exits_0(tmp_path):
     assert screen.count("Site:  http://127.0.0.1:1/en/") == 2
     last_words = screen.rsplit("Quit the server with CONTROL-C.", 1)[1]
     assert "Site:" in last_words
+    assert screen.index("worker up") < screen.index("Site:")  # after the worker's start too
     assert "server stopped" in screen and "worker stopped" in screen
     assert "Stopped the server and the task worker." in screen
 
