@@ -106,22 +106,20 @@ class _Screen:
 
 def _stop(processes: Sequence[subprocess.Popen], already_interrupted: bool) -> None:
     """Stop the children: Ctrl-C in the terminal has reached them already; otherwise they are
-    sent SIGINT, as Ctrl-C would. One still running after STOP_GRACE_SECONDS is terminated."""
+    sent SIGTERM (which the server and the worker take as calmly as Ctrl-C, and which a
+    process started in the background does not ignore). One still running after
+    STOP_GRACE_SECONDS is killed."""
     if not already_interrupted:
         for process in processes:
             if process.poll() is None:
-                process.send_signal(signal.SIGINT)
+                process.terminate()
     deadline = time.monotonic() + STOP_GRACE_SECONDS
     for process in processes:
         try:
             process.wait(max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            process.terminate()
-            try:
-                process.wait(2)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            process.kill()
+            process.wait()
 
 
 def supervise(

@@ -7,6 +7,7 @@ import logging
 import os
 import pty
 import select
+import signal
 import sys
 import textwrap
 import time
@@ -76,8 +77,13 @@ def supervisor_script(tmp_path: Path) -> Path:
 def in_a_terminal(argv: list[str], cwd: Path, ctrl_c_after: float) -> tuple[int, str]:
     """Run argv in a pseudo-terminal, press Ctrl-C after `ctrl_c_after` s; (exit code, output)."""
     pid, fd = pty.fork()
-    if pid == 0:  # the child: becomes argv
+    if pid == 0:  # the child: becomes argv, in a terminal as a person's shell would start it
         os.chdir(cwd)
+        # pytest-xdist's workers ignore SIGINT, and an ignored signal stays ignored across exec;
+        # `make test` passes its MAKEFLAGS down. A shell in a terminal has neither.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        for name in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKE_TERMOUT", "MAKE_TERMERR"):
+            os.environ.pop(name, None)
         os.execvp(argv[0], argv)  # noqa: S606 (a test's own command line)
     output = bytearray()
 
