@@ -12,14 +12,14 @@ petitions are looked up only when neither the page's choice nor the default is o
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from actions.letters.models import LetterPage, LetterSent
+from actions.letters.models import LetterPage, letters_written
 from actions.models import PetitionPage, PledgePage
 from actions.signing import signature_count, stepped_goal
 from core import site_cache
@@ -44,6 +44,11 @@ class Step:
     closed: bool
     close_date: date | None
     chosen: bool  # the page's own choice, not the site's default
+
+    @property
+    def pk(self) -> int:
+        """The action page's id, as actions/includes/action_progress.html names its bar."""
+        return self.page_id
 
     @property
     def is_closed(self) -> bool:
@@ -127,15 +132,16 @@ def next_step_for(chosen_id: int | None, request: HttpRequest) -> Step | None:
 
 
 def progress(step: Step) -> dict:
-    """The live figures the block shows: signatures and the goal, or letters written."""
+    """The live figures the block shows: signatures and the goal (as the action's own page
+    shows them, actions/includes/action_progress.html), or letters written."""
     if step.kind == "letter":
-        written = LetterSent.objects.filter(action_key=step.translation_key).aggregate(
-            n=Count("pk")
-        )["n"]
-        return {"letters": written}
+        # One key asked for, so at most one count (keyed by UUID, while the step holds a str).
+        return {"letters": next(iter(letters_written([step.translation_key]).values()), 0)}
     count = signature_count(step.translation_key)
+    goal = stepped_goal(step.goal, count)
     return {
         "count": count,
-        "goal": stepped_goal(step.goal, count),
+        "goal": goal,
+        "goal_raised": goal != max(step.goal, 1),
         "count_url": reverse("action_count", args=[step.page_id]),
     }

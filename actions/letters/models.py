@@ -10,6 +10,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -331,3 +332,17 @@ class LetterSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.legislator_name} ({self.district_key}), {self.created_at:%Y-%m-%d}"
+
+
+def letters_written(action_keys) -> dict:
+    """Letters written through each page (all its languages), in one query; none without pages."""
+    keys = list(action_keys)
+    if not keys:
+        return {}
+    rows = (
+        LetterSent.objects.filter(action_key__in=keys)
+        .values("action_key")
+        .annotate(n=Count("pk"))
+        .values_list("action_key", "n")
+    )
+    return dict(rows)

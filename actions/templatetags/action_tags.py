@@ -4,11 +4,10 @@ a fixed number of queries; and {% next_step %}, the action a story, news item or
 ends with (actions/next_step.py)."""
 
 from django import template
-from django.db.models import Count
 from wagtail.models import Locale
 
 from actions.action_views import logo_renditions
-from actions.letters.models import LetterPage, LetterSent
+from actions.letters.models import LetterPage, letters_written
 from actions.models import Organization, PetitionPage, PledgePage
 from actions.next_step import next_step_for, progress
 from actions.signing import signature_counts, stepped_goal
@@ -16,20 +15,6 @@ from actions.signing import signature_counts, stepped_goal
 register = template.Library()
 
 FEATURED_LIMIT = 3
-
-
-def letters_written(action_keys) -> dict:
-    """Letters written through each page (all its languages), in one query; none without pages."""
-    keys = list(action_keys)
-    if not keys:
-        return {}
-    rows = (
-        LetterSent.objects.filter(action_key__in=keys)
-        .values("action_key")
-        .annotate(n=Count("pk"))
-        .values_list("action_key", "n")
-    )
-    return dict(rows)
 
 
 @register.inclusion_tag("actions/includes/home_actions.html", takes_context=True)

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from wagtail.models import Site
 
-from actions.factories import PetitionPageFactory, SignatureFactory
+from actions.factories import LetterSentFactory, PetitionPageFactory, SignatureFactory
 from core.generation import purge_all
 from home.models import SiteSettings
 from stories.factories import NewsPageFactory
@@ -51,6 +51,7 @@ def test_a_story_ends_with_the_sites_default_and_its_live_count(client, story, p
     assert f'href="{petition.url}"' in block and "Sign the petition" in block
     assert "<strong data-count>3</strong> signatures" in block
     assert f'data-count-url="/api/actions/{petition.pk}/count.json"' in block
+    assert "Goal: <span data-goal>1,000</span>" in block  # as the petition's own page shows it
     assert 'src="/static/js/actions.' in block  # refreshes the count in a cached page
     # The count is live: a new signature shows on the next view, with no publish between.
     SignatureFactory(action=petition)
@@ -114,7 +115,9 @@ def test_a_letter_shows_the_letters_written(client, story, letter_page):
     publish(story)
     block = next_step(client.get(story.url).content.decode())
     assert "Write your letters" in block and f'href="{letter_page.url}"' in block
-    assert "data-live-count" not in block
+    assert "data-live-count" not in block and "letters written" not in block  # none yet
+    LetterSentFactory.create_batch(2, page=letter_page)
+    assert "2 letters written" in next_step(client.get(story.url).content.decode())
 
 
 def test_news_and_state_pages_end_with_it_too(client, home_page, news_index, petition, pledge):  # noqa: F811
