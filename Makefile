@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools screenshots bench bench-sign stack-check clean map
+.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools screenshots bench bench-sign bench-stories stack-check clean map
 
 install: $(VENV)/.installed messages
 
@@ -104,6 +104,12 @@ bench: install
 # (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/bench_sign, dropped and recreated).
 bench-sign: install
 	$(PY) bench/sign.py
+
+# Search and the story index at 16, 300 and 3,000 stories per language, on SQLite and PostgreSQL
+# (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/bench_stories, dropped and recreated).
+bench-stories: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(PY) bench/stories.py
 
 # The production stack with its parts failing on purpose: gunicorn ×2, PostgreSQL, Redis behind a
 # proxy that stalls and refuses, the task worker with its connection cut, 200 signers at once.

@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from core.search import search_pages
 from core.spam import over_search_limit, search_rate_limit
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -42,7 +43,7 @@ def clean_query(raw: str) -> str:
 @require_safe
 def search(request):
     """Full-text search of live public pages in the visitor's language (database backend:
-    PostgreSQL full-text search on PostgreSQL, FTS5 on SQLite)."""
+    PostgreSQL full-text search on PostgreSQL, FTS5 on SQLite), ranked as core.search says."""
     query = clean_query(request.GET.get("q", ""))
     # Double quotes carry no meaning in a plain-text search, and the SQLite backend does not
     # escape them inside its FTS5 string literals (a lone '"' is a syntax error there).
@@ -52,7 +53,7 @@ def search(request):
         return too_many_searches(request, "home/search.html", {"query": query})
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        found = pages.search(terms) if terms else Page.objects.none()
+        found = search_pages(pages, terms) if terms else Page.objects.none()
         paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))

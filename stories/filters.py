@@ -17,7 +17,6 @@ from core.us_states import STATE_NAMES, normalize_state_code
 from stories.choices import EARLIEST_DECISION_YEAR, LATEST_DECISION_YEAR, HarmType, Outcome
 
 QUERY_MAX_LENGTH = 200
-SEARCH_RESULTS_LIMIT = 500
 
 # URL parameter -> model field, in the order the facets are shown.
 FIELD_FOR_PARAM = {
@@ -175,9 +174,3 @@ def build_facets(stories: QuerySet, filters: StoryFilters) -> list[Facet]:
         label, all_label = FACET_LABELS[param]
         facets.append(Facet(param, label, all_label, sum(counts.values()), options))
     return facets
-
-
-def search_matches(stories: QuerySet, query: str) -> list[int]:
-    """Primary keys of the stories matching `query` (full-text, through Wagtail search)."""
-    results = stories.search(query, operator="and")[:SEARCH_RESULTS_LIMIT]
-    return [story.pk for story in results]

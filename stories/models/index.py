@@ -16,11 +16,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import site_cache
+from core.search import matching_keys
 from core.spam import over_search_limit, search_rate_limit
 from home.models import CampaignRendition
 from home.models.pages import SharingMixin
 from stories.feeds import ChildFeedsMixin
-from stories.filters import StoryFilters, build_facets, search_matches
+from stories.filters import StoryFilters, build_facets
 from stories.models.story import CaseStoryPage
 from stories.state_pages import state_pages_by_code
 
@@ -122,7 +123,7 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
         # page says why (index_route answers 429).
         too_many_searches = bool(filters.query) and over_search_limit(request)
         if filters.query and not too_many_searches:
-            stories = stories.filter(pk__in=search_matches(stories, filters.query))
+            stories = stories.filter(pk__in=matching_keys(stories, filters.query))
         matching = stories.filter(**filters.lookups()).order_by(
             F("decision_year").desc(nulls_last=True), "-first_published_at", "-pk"
         )
