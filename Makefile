@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools screenshots bench bench-sign bench-stories stack-check clean map
+.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools screenshots bench bench-sign bench-stories stack-check lighthouse lighthouse-scores clean map
 
 install: $(VENV)/.installed messages
 
@@ -50,8 +50,9 @@ PYTEST_DB ?= --reuse-db
 TEST_SQLITE_NAME ?= $(CURDIR)/var/test-db.sqlite3
 PYTEST = mkdir -p var && TEST_SQLITE_NAME=$(TEST_SQLITE_NAME) $(PY) -m pytest -n auto --durations=15 $(PYTEST_DB)
 
+# Lighthouse's audits take minutes and want the machine to themselves: `make lighthouse`.
 test: install lint
-	$(PYTEST)
+	$(PYTEST) -m "not lighthouse"
 
 # Chromium (Debian's package) and the offline checkers (axe-core, the Nu HTML checker, the MDN
 # HTTP Observatory) the browser and security tests use. Without them those tests skip with a
@@ -67,6 +68,16 @@ browser-tools:
 	@command -v systemd-analyze >/dev/null || { apt-get update -qq && apt-get install -y -qq systemd >/dev/null; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@test -f $(OBSERVATORY_PRELOAD) || echo '{}' > $(OBSERVATORY_PRELOAD)
+
+# Lighthouse on every page type in both languages, as deployed (about 5 minutes): prints the scores.
+lighthouse: install browser-tools
+	rm -rf var/lighthouse
+	$(PYTEST) -n 0 -m lighthouse
+	@$(MAKE) --no-print-directory lighthouse-scores
+
+lighthouse-scores:
+	@printf '| page | performance | accessibility | best practices | SEO |\n|---|---:|---:|---:|---:|\n'
+	@cat var/lighthouse/en.md var/lighthouse/es.md
 
 test-fast: install lint
 	$(PYTEST) -m "not browser and not live"

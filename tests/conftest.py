@@ -34,6 +34,7 @@ pytest_plugins = [
     "tests.actions.newsletter.fixtures",
     "tests.actions.petitions.fixtures",
     "tests.testimonials.fixtures",
+    "tests.security.fixtures",
 ]
 
 # Property-based tests: a quick sample locally, the full run in CI (.ci/run sets the profile).
