@@ -70,6 +70,11 @@ def test_past_the_threshold_the_others_follow_newest_first_and_each_once(
     monkeypatch.setattr(search, "RANKED_MATCHES", 2)
     first = titles(client, "police", 1)
     assert len(first) == SEARCH_RESULTS_PER_PAGE
+    # A later page numbers its results on from the earlier ones.
+    assert (
+        '<ol class="search-results" start="11">'
+        in client.get("/en/search/", {"q": "police", "page": 2}).content.decode()
+    )
     shown = first + titles(client, "police", 2) + titles(client, "police", 3)
     assert len(shown) == 25 == len(set(shown))
     assert shown[0] == "Police dog bite"
