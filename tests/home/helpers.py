@@ -7,9 +7,11 @@ with no Spanish word at all ("with Rep. Ayanna Pressley"). Words both languages 
 no, me, he, has, son, once, sin) are in neither list, and words in capitals are abbreviations
 (IN, OR). Names rarely hold function words; a case caption ("Jessop v. City of Fresno") is a name
 and does not count. Official titles that do ("An Act Concerning Police Accountability") are
-English on purpose, and their template marks them lang="en". Words
-that are English without any function word ("15 original cosponsors") escape it: the test that
-compares each Spanish page with its English source catches those shared with the English page.
+English on purpose, and their template marks them lang="en".
+
+English without a function word ("15 original cosponsors") escapes that; where the English page
+shows the same phrase, with two lower-case words in it (names are capitalised), word for word,
+shared_phrases finds it.
 """
 
 import re
@@ -141,3 +143,23 @@ def english_phrases(html: str, language: str = "es") -> list[English]:
         if english:
             found.append(English(min(english, key=len), run))
     return found
+
+
+# Lower-case words of three letters or more, not part of an address (house.gov, a@b.org, /es/).
+LOWER_CASE_WORD = re.compile(r"(?<![\w@./-])[a-záéíóúñü]{3,}(?![\w@./-])")
+
+
+def _worded(html: str, language: str) -> set[str]:
+    return {
+        piece
+        for run in read_text(html, language)
+        for piece in phrases(run)
+        if len(LOWER_CASE_WORD.findall(CAPTION.sub(" ", piece))) >= 2
+    }
+
+
+def shared_phrases(html: str, source_html: str, language: str = "es") -> list[English]:
+    """Phrases of two lower-case words or more that the page shows word for word as its source
+    (English) page does: words, not names, left in the source language."""
+    shared = _worded(html, language) & _worded(source_html, language)
+    return [English(phrase, phrase) for phrase in sorted(shared)]

@@ -20,7 +20,7 @@ from actions.models import PetitionPage, PledgePage
 from home.models import FooterText, HomePage
 from states.models import StateIndexPage, StatePage
 from stories.models import CaseStoryPage, NewsPage, StoryIndexPage
-from tests.home.helpers import english_phrases
+from tests.home.helpers import english_phrases, shared_phrases
 
 
 def run_demo() -> str:
@@ -132,32 +132,34 @@ def filter_routes(url: str, html: str) -> list[str]:
     return routes
 
 
-def spanish_routes(client) -> list[str]:
+def spanish_routes(client) -> dict[str, str]:
     """Every live Spanish page, and what Spanish visitors reach that is not a page of its own:
-    filtered and paged listings, search, the scorecard's messages, embeds, error pages."""
+    filtered and paged listings, search, the scorecard's messages, embeds, error pages. Each
+    with its English page where it is a page ("" where not)."""
+    english = Locale.objects.get(language_code="en")
     pages = Page.objects.live().filter(locale__language_code="es", depth__gt=1).specific()
-    routes = [page.url for page in pages]
+    routes = {page.url: page.get_translation(english).url for page in pages}
+    extra = []
     for page in pages:
         if isinstance(page, StateIndexPage | StoryIndexPage) or page.slug == "voces":
-            routes += filter_routes(page.url, client.get(page.url).content.decode())
+            extra += filter_routes(page.url, client.get(page.url).content.decode())
     scorecard = next(page for page in pages if isinstance(page, StateIndexPage))
     stories = next(page for page in pages if isinstance(page, StoryIndexPage))
-    routes += [
+    extra += [
         f"{scorecard.url}?state=ZZ",
         f"{scorecard.url}?criterion=none",
         f"{stories.url}?q=zzzz",
     ]
     with translation.override("es"):
         search = reverse("search")
-        routes += [f"{search}?q=inmunidad", f"{search}?q=zzzz", search, "/es/no-existe/"]
-        routes += [
-            reverse(name, args=["bad-token"])
-            for name in ("newsletter_confirm", "newsletter_unsubscribe")
+        extra += [f"{search}?q=inmunidad", f"{search}?q=zzzz", search, "/es/no-existe/"]
+        extra += [
+            reverse(name, args=["bad"]) for name in ("newsletter_confirm", "newsletter_unsubscribe")
         ]
         for action in pages:
             if isinstance(action, PetitionPage | PledgePage):
-                routes += [embed_path(action), f"{embed_path(action)}?form=1"]
-    return list(dict.fromkeys(routes))
+                extra += [embed_path(action), f"{embed_path(action)}?form=1"]
+    return routes | dict.fromkeys(extra, "")
 
 
 @pytest.mark.django_db
@@ -167,10 +169,13 @@ def test_spanish_demo_pages_show_no_unmarked_english(demo_site, client):
     reached). tests/home/helpers.py says how English is told from Spanish."""
     found, bills = [], 0
     routes = spanish_routes(client)
-    for url in routes:
+    for url, english_url in routes.items():
         html = client.get(url, follow=True).content.decode()
         bills += html.count('<article class="bill"')
-        found += [f"{url}: {phrase}" for phrase in english_phrases(html)]
+        english = english_phrases(html)
+        if english_url:
+            english += shared_phrases(html, client.get(english_url).content.decode())
+        found += [f"{url}: {phrase}" for phrase in {e.phrase: e for e in english}.values()]
     # It read the scorecard, the state pages and their bills, and the routes that are no pages.
     assert bills > 10 and sum("?" in url for url in routes) > 15, routes
     assert not found, 'English not marked lang="en" on Spanish pages:\n' + "\n".join(found)

@@ -3,7 +3,7 @@ passes Spanish, names and case captions, and skips what is marked lang="en"."""
 
 import pytest
 
-from tests.home.helpers import english_phrases, is_english
+from tests.home.helpers import english_phrases, is_english, shared_phrases
 
 
 def page(body: str, title: str = "Evaluación por estado") -> str:
@@ -67,4 +67,20 @@ def test_what_is_marked_english_and_all_it_holds_is_skipped_but_attributes_are_r
         "Search the site",
         "Logo of Faith in Justice",
         "Pages of the results",
+    ]
+
+
+def test_words_the_english_page_shows_word_for_word_are_english_too():
+    """No function word to tell "15 original cosponsors" by; the English page gives it away."""
+    spanish = page(
+        "<p>Patrocinio: Rep. Ayanna Pressley (15 original cosponsors)</p><p>Ayanna Pressley</p>"
+        "<p>Escriba a house.gov o a info@example.org</p><p lang='en'>ends qualified immunity</p>"
+    )
+    english = page(
+        "<p>Sponsor: Rep. Ayanna Pressley (15 original cosponsors)</p><p>Ayanna Pressley</p>"
+        "<p>Write to house.gov or info@example.org</p><p>ends qualified immunity</p>",
+        title="State scorecard",
+    )
+    assert [found.phrase for found in shared_phrases(spanish, english)] == [
+        "15 original cosponsors"
     ]
