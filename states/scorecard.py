@@ -255,14 +255,41 @@ def _bills(
     locale_id: int, jurisdictions: Iterable[str] | None = None, locale_ids: list[int] | None = None
 ) -> list[Bill]:
     locale_ids = locale_ids or locale_ids_for(locale_id)
-    bills = Bill.objects.filter(locale_id__in=locale_ids).prefetch_related(
-        Prefetch("status_changes", queryset=BillStatusChange.objects.order_by())
+    bills = (
+        Bill.objects.filter(locale_id__in=locale_ids)
+        .select_related("locale")
+        .prefetch_related(Prefetch("status_changes", queryset=BillStatusChange.objects.order_by()))
     )
     if jurisdictions is not None:
         bills = bills.filter(jurisdiction__in=list(jurisdictions))
-    bills = prefer_locale(list(bills.order_by("pk")), locale_id)
+    fetched = list(bills.order_by("pk"))
+    bills = prefer_locale(fetched, locale_id)
+    mark_untranslated_bills(bills, fetched, locale_id)
     # Most recent action first; bills without history (impossible in the admin) last.
     return sorted(bills, key=lambda b: (b.status_date or datetime.date.min, b.pk), reverse=True)
+
+
+def mark_untranslated_bills(bills: list[Bill], fetched: list[Bill], locale_id: int) -> None:
+    """On a page in a translated language, flag each bill's words still in the source language
+    (a bill imported or edited since a translator last saw it, or never translated), so the
+    template can mark them lang="en": title, session, summary, status notes, and a sponsor line
+    the site cannot word itself. `fetched` holds the source-language bills beside the chosen."""
+    sources = {bill.translation_key: bill for bill in fetched if bill.locale_id != locale_id}
+    for bill in bills:
+        source = sources.get(bill.translation_key)
+        if source is None:  # the source language's own page, or a bill written in this language
+            continue
+        language = source.locale.language_code
+        bill.sponsor_lang = language  # synchronised: always the source's words
+        for name in ("title", "session", "summary"):
+            words = getattr(bill, name)
+            setattr(
+                bill, f"{name}_lang", language if words and words == getattr(source, name) else ""
+            )
+        notes = {change.translation_key: change.note for change in source.status_changes.all()}
+        for change in bill.status_changes.all():
+            untranslated = change.note and change.note == notes.get(change.translation_key)
+            change.note_lang = language if untranslated else ""
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Organisations that take part in the campaign's actions: listed on petitions and pledges, on the
 home page, and recognised by their source code on the signatures their embeds bring in."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +16,21 @@ SOURCE_CODE_VALIDATOR = RegexValidator(
 
 
 class Organization(TranslatableMixin, models.Model):
-    """A participating organisation. Only its description is translated: a name is a name."""
+    """A participating organisation. Only its description is translated: a name is a name, in
+    the language it is written in (name_language), which pages in other languages mark."""
 
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The organisation's name as it writes it.")
+    )
+    name_language = models.CharField(
+        _("language of the name"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language the name is in. Pages in other languages mark it as such, so that "
+            "screen readers pronounce it right."
+        ),
     )
     logo = models.ForeignKey(
         "home.CampaignImage",
@@ -28,8 +40,8 @@ class Organization(TranslatableMixin, models.Model):
         related_name="+",
         verbose_name=_("logo"),
         help_text=_(
-            "The organisation's logo (optional). Its alt text, set on the image, should name "
-            "the organisation, e.g. 'Logo of Families for Justice'."
+            "The organisation's logo (optional), shown beside its name. Screen readers read the "
+            "name, so the logo needs no alt text of its own here."
         ),
     )
     link = models.URLField(
@@ -59,6 +71,7 @@ class Organization(TranslatableMixin, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_language"),
         FieldPanel("logo"),
         FieldPanel("link"),
         FieldPanel("description"),
@@ -68,6 +81,7 @@ class Organization(TranslatableMixin, models.Model):
     translatable_fields = [
         TranslatableField("description"),
         SynchronizedField("name"),
+        SynchronizedField("name_language", overridable=False),
         SynchronizedField("logo"),
         SynchronizedField("link"),
         SynchronizedField("source_code"),

@@ -1,5 +1,6 @@
 """Site-wide settings and the translatable footer text."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -16,6 +17,16 @@ class SiteSettings(BaseSiteSetting):
         max_length=120,
         default="End Qualified Immunity",
         help_text=_("The campaign's name as shown in the header, footer and emails."),
+    )
+    organisation_name_language = models.CharField(
+        _("language of the name"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language the name is in. Pages in other languages mark it as such, so that "
+            "screen readers pronounce it right."
+        ),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -55,6 +66,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         FieldPanel("organisation_name"),
+        FieldPanel("organisation_name_language"),
         FieldPanel("privacy_page"),
         PageChooserPanel("default_next_step", page_type=ACTION_PAGE_TYPES),
         MultiFieldPanel(

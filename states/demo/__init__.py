@@ -137,7 +137,7 @@ BILLS = [
         "jurisdiction": "IA",
         "number": "SF 342",
         "session": tr("89th General Assembly", "89.ª Asamblea General"),
-        "title": tr("Back the Blue Act", "Ley de Respaldo a la Policía (Back the Blue)"),
+        "title": tr("Back the Blue Act", "Ley de Respaldo a la Policía"),
         "summary": tr(
             "Wrote qualified immunity into Iowa law for state and municipal employees (Iowa "
             "Code 669.14A and 670.4A).",

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.us_states import US_STATES
+from states.sponsors import Sponsors, read_sponsors
 
 FEDERAL = "US"
 JURISDICTIONS = [(FEDERAL, _("Federal (Congress)")), *US_STATES]
@@ -78,7 +79,11 @@ class Bill(TranslatableMixin, index.Indexed, ClusterableModel):
         _("sponsor"),
         max_length=255,
         blank=True,
-        help_text=_("Lead sponsor(s), e.g. 'Rep. Ayanna Pressley'."),
+        help_text=_(
+            "Lead sponsor(s), e.g. 'Rep. Ayanna Pressley', 'Sen. A, Sen. B', 'Rep. A (with Rep. "
+            "B and Rep. C)' or 'Rep. A (15 original cosponsors)'. Written this way, the site "
+            "words it in each language."
+        ),
     )
     url = models.URLField(
         _("link"),
@@ -120,7 +125,8 @@ class Bill(TranslatableMixin, index.Indexed, ClusterableModel):
         TranslatableField("session"),
         TranslatableField("title"),
         TranslatableField("summary"),
-        SynchronizedField("sponsor"),
+        # Names and titles only: the site words them in each language (states/sponsors.py).
+        SynchronizedField("sponsor", overridable=False),
         SynchronizedField("url", overridable=False),
         SynchronizedField("stance", overridable=False),
         TranslatableField("status_changes"),
@@ -140,6 +146,12 @@ class Bill(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.number}: {self.title}"
+
+    @property
+    def sponsors(self) -> Sponsors | None:
+        """The sponsor line read into names, worded in the active language; None when it says
+        more than the site can word (the template then shows it as written)."""
+        return read_sponsors(self.sponsor)
 
     @property
     def history(self) -> list["BillStatusChange"]:

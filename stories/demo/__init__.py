@@ -2,6 +2,7 @@
 English with a Spanish translation made through wagtail-localize. Idempotent: pages are found by
 slug under their index and only what is missing is created or translated."""
 
+import textwrap
 from io import BytesIO
 
 from django.core.files.images import ImageFile
@@ -58,7 +59,8 @@ def load_stories(index: StoryIndexPage, stdout) -> dict[str, CaseStoryPage]:
         fields = {key: value for key, value in case.items() if key != "sources"}
         existing = CaseStoryPage.objects.child_of(index).filter(slug=case["slug"]).first()
         state, year = state_name(case["state_code"]), case["decision_year"]
-        lines = [case["case_name"][:32], f"{state}, {year}"]
+        # The card fits about 32 characters: a longer case name is cut between words.
+        lines = [textwrap.shorten(case["case_name"], 32, placeholder="…"), f"{state}, {year}"]
         # The page's copy of the image's alt text, which the Spanish page translates.
         alt = tr(", ".join(lines), f"{lines[0]}, {state_name_in(case['state_code'], 'es')}, {year}")
         if existing is None:

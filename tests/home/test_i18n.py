@@ -122,3 +122,14 @@ def test_switcher_on_search_results_keeps_the_words(client, home_page, spanish_h
     html = client.get("/en/search/?q=Texas+1871&utm_medium=email").content.decode()
     assert 'href="/es/search/?q=Texas+1871" lang="es" hreflang="es"' in html
     assert '<link rel="alternate" hreflang="es" href="http://testserver/es/search/">' in html
+
+
+@pytest.mark.django_db
+def test_the_campaigns_name_is_marked_with_its_language_on_pages_in_another(client, faq):
+    """Header and footer: a Spanish screen reader reads "End Qualified Immunity" as English."""
+    spanish = client.get("/es/preguntas/").content.decode()
+    assert '<a class="site-logo" href="/es/" lang="en">End Qualified Immunity</a>' in spanish
+    assert '<span lang="en">End Qualified Immunity</span></p>' in spanish  # the footer
+    english = client.get("/en/faq/").content.decode()
+    assert '<a class="site-logo" href="/en/">End Qualified Immunity</a>' in english
+    assert '<span lang="en">End Qualified Immunity</span>' not in english

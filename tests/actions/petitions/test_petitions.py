@@ -13,6 +13,7 @@ from actions import signing
 from actions.factories import PledgePageFactory, SignatureFactory
 from actions.models import PetitionPage, PledgePage, Signature, Subscriber
 from core.models.outbox import OutboundEmail
+from home.factories import CampaignImageFactory
 from tests.actions.petitions.helpers import sign
 from tests.helpers import warm_queries
 
@@ -216,6 +217,17 @@ def test_participating_organisations_are_listed_in_the_pages_language(
     spanish_html = client.get(spanish.url).content.decode()
     assert "Partner 1" in spanish_html and "Una organización de ejemplo." in spanish_html
     assert "A sample partner organisation." not in spanish_html
+    # A name stays as written, marked with its own language where the page's differs.
+    assert spanish_html.count('<h3 class="organisation__name" lang="en">') == 3
+    assert english_html.count('<h3 class="organisation__name">') == 3
+
+
+def test_an_organisations_logo_beside_its_name_repeats_nothing(client, petition, organisations):
+    """Its alt text (written once, in one language) would only repeat the name that follows."""
+    organisations[0].logo = CampaignImageFactory(alt_text="Logo of Partner 0")
+    organisations[0].save()
+    html = client.get(petition.url).content.decode()
+    assert '<img alt="" class="organisation__logo"' in html
 
 
 def test_pledges_promise_rather_than_address_a_target(client, home_page):
