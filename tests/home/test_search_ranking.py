@@ -32,7 +32,8 @@ def story(index, number: int, title: str, summary: str, days_ago: int):
 def archive(home_page):
     """Twenty-five stories that mention the police: the oldest holds the word in its title,
     the newest only in its summary."""
-    index = StoryIndexPageFactory(parent=home_page)
+    # Words of its own: a random introduction (Faker's English words) may hold "police".
+    index = StoryIndexPageFactory(parent=home_page, introduction="Cases from the courts.")
     stories = [
         story(index, n, f"Traffic stop number {n}", f"Case {n}: the police came.", days_ago=n)
         for n in range(1, 25)
