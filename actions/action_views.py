@@ -20,8 +20,9 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from actions import signing
-from actions.forms import SignatureForm, clean_source
+from actions.forms import SignatureForm
 from actions.models import Organization, PetitionPage, PledgePage
+from core.attribution import clean_source
 from core.security import frameable
 from core.us_states import state_name
 from home.models import CampaignRendition

@@ -43,9 +43,19 @@ class SubscriberViewSet(ModelViewSet):
         "confirmed_at",
         "unsubscribed_at",
         "source_page",
+        "source",
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
         "consent_text",
     ]
-    export_headings = {"source_page": _("Signed up on (page)")}
+    export_headings = {
+        "source_page": _("Signed up on (page)"),
+        "source": _("Source code"),
+        "utm_source": "utm_source",
+        "utm_medium": "utm_medium",
+        "utm_campaign": "utm_campaign",
+    }
     export_filename = "newsletter-subscribers"
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -1,5 +1,6 @@
 """The admin dashboard's signatures panel: signatures per day over the last 30 days (an inline
-SVG bar chart drawn here, with the same figures in a table), per action and per source. Shown
+SVG bar chart drawn here, with the same figures in a table), per action, per source and per
+campaign (core/attribution.py). Shown
 only to staff who may view signatures."""
 
 from dataclasses import dataclass
@@ -81,8 +82,12 @@ def per_action() -> list[dict]:
 
 
 def per_source() -> list[dict]:
+    """Signatures per way in: the source code (a partner's embed, a share link) with the
+    utm_source and utm_medium tags of the landing address (an email, a post)."""
     rows = list(
-        Signature.objects.values("source").annotate(n=Count("pk")).order_by("-n")[:TOP_SOURCES]
+        Signature.objects.values("source", "utm_source", "utm_medium")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "source", "utm_source", "utm_medium")[:TOP_SOURCES]
     )
     partners = dict(
         Organization.objects.filter(
@@ -90,8 +95,24 @@ def per_source() -> list[dict]:
         ).values_list("source_code", "name")
     )
     return [
-        {"source": row["source"], "partner": partners.get(row["source"], ""), "count": row["n"]}
+        {
+            "source": row["source"],
+            "utm_source": row["utm_source"],
+            "utm_medium": row["utm_medium"],
+            "partner": partners.get(row["source"], ""),
+            "count": row["n"],
+        }
         for row in rows
+    ]
+
+
+def per_campaign() -> list[dict]:
+    """Signatures per utm_campaign tag (blank: none given)."""
+    return [
+        {"campaign": row["utm_campaign"], "count": row["n"]}
+        for row in Signature.objects.values("utm_campaign")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "utm_campaign")[:TOP_SOURCES]
     ]
 
 
@@ -121,4 +142,5 @@ class SignaturesPanel(Component):
             "last_day": series[-1][0],
             "actions": per_action(),
             "sources": per_source(),
+            "campaigns": per_campaign(),
         }

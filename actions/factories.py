@@ -10,6 +10,7 @@ from actions.models import (
     Organization,
     PetitionPage,
     PledgePage,
+    ShareKit,
     Signature,
     SignupPage,
     Subscriber,
@@ -121,3 +122,17 @@ class LetterSentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = LetterSent
+
+
+class ShareKitFactory(factory.django.DjangoModelFactory):
+    """A share kit of one text; tests add images with wagtail_factories.ImageFactory."""
+
+    title = "Get the word out"
+    introduction = "Copy a text and post it."
+    items = factory.LazyFunction(
+        lambda: [("text", {"label": "A post", "text": "I signed. Will you?"})]
+    )
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = ShareKit

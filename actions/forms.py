@@ -1,18 +1,16 @@
 """The public forms: newsletter sign-up (SignupPage and every page's footer) and signatures."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import Signature
-from core.forms import EmailAddressField, strip_bidi_controls
+from core.forms import AttributionFields, EmailAddressField, strip_bidi_controls
 from core.models.outbox import normalize_address
 from core.spam import SpamProtectedForm
 from states.zip_codes import normalize_zip, state_for_zip
 
 
-class NewsletterSignupForm(SpamProtectedForm):
+class NewsletterSignupForm(AttributionFields, SpamProtectedForm):
     email = EmailAddressField(
         label=_("Email address"),
         max_length=254,
@@ -41,14 +39,6 @@ class NewsletterSignupForm(SpamProtectedForm):
 NAME_ERRORS = {
     "max_length": _("Use at most %(limit_value)d characters."),
 }
-SOURCE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
-
-
-def clean_source(value: str | None) -> str:
-    """A source code as recorded: lower case, at most 40 letters, digits, - _ or .; anything
-    else (a forged or mangled link) is recorded as no source rather than refused."""
-    value = (value or "").strip().lower()
-    return value if SOURCE_PATTERN.match(value) else ""
 
 
 def single_line(value: str) -> str:
@@ -58,7 +48,7 @@ def single_line(value: str) -> str:
     return strip_bidi_controls(value)
 
 
-class SignatureForm(SpamProtectedForm):
+class SignatureForm(AttributionFields, SpamProtectedForm):
     """A petition or pledge signature. Labels and errors sit next to each field (field.html)."""
 
     first_name = forms.CharField(
@@ -107,8 +97,6 @@ class SignatureForm(SpamProtectedForm):
         label=_("Send me campaign news (we will ask you to confirm by email)"),
         required=False,
     )
-    # Hidden, so it must never fail validation: clean_source() drops anything malformed.
-    source = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_first_name(self) -> str:
         return single_line(self.cleaned_data["first_name"])
@@ -118,9 +106,6 @@ class SignatureForm(SpamProtectedForm):
 
     def clean_email(self) -> str:
         return normalize_address(self.cleaned_data["email"])
-
-    def clean_source(self) -> str:
-        return clean_source(self.cleaned_data.get("source"))
 
     def clean(self):
         cleaned = super().clean()

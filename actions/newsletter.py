@@ -6,7 +6,7 @@ note that they are already subscribed).
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,6 +18,8 @@ from wagtail.models import Page
 
 from actions.forms import NewsletterSignupForm
 from actions.models import Subscriber
+from core.attribution import UTM_FIELDS
+from core.forms import posted_with_attribution
 from core.models.outbox import normalize_address
 from core.outbox import queue_email
 from core.spam import is_spam
@@ -25,6 +27,7 @@ from core.spam import is_spam
 CONFIRM_SALT = "actions.newsletter.confirm"
 UNSUBSCRIBE_SALT = "actions.newsletter.unsubscribe"
 SPAM_BUCKET = "newsletter"
+ATTRIBUTION = ("source", *UTM_FIELDS)
 
 
 def confirm_max_age() -> timedelta:
@@ -97,6 +100,12 @@ class Signup:
     language: str
     consent_text: str
     source_page: Page | None
+    # source and utm_* of the address the supporter landed on (core/attribution.py)
+    attribution: dict[str, str] = field(default_factory=dict)
+
+
+def _attribution(signup: Signup) -> dict[str, str]:
+    return {name: signup.attribution.get(name, "") for name in ATTRIBUTION}
 
 
 def subscribe(signup: Signup) -> Subscriber:
@@ -114,6 +123,7 @@ def subscribe(signup: Signup) -> Subscriber:
                         language=signup.language,
                         consent_text=signup.consent_text,
                         source_page=signup.source_page,
+                        **_attribution(signup),
                     )
             except IntegrityError:  # the same address, submitted at the same moment
                 subscriber = Subscriber.objects.select_for_update().get(email=email)
@@ -133,6 +143,9 @@ def subscribe(signup: Signup) -> Subscriber:
             subscriber.language = signup.language
             subscriber.consent_text = signup.consent_text
             subscriber.source_page = signup.source_page or subscriber.source_page
+            for name, value in _attribution(signup).items():
+                # Where they first came from is kept; a later form fills only what was missing.
+                setattr(subscriber, name, getattr(subscriber, name) or value)
             template = "actions/emails/newsletter_confirm"
             context = {
                 "first_name": subscriber.first_name,
@@ -158,7 +171,7 @@ def subscribe(signup: Signup) -> Subscriber:
 def handle_signup(request, signup_page) -> tuple[NewsletterSignupForm, bool]:
     """Process a POST to the sign-up page. Returns the form and whether to show the thank-you
     (for a valid submission, and for a bot, which is shown the same and has nothing saved)."""
-    form = NewsletterSignupForm(request.POST)
+    form = NewsletterSignupForm(posted_with_attribution(request))
     if is_spam(request, form, SPAM_BUCKET):
         return form, True
     if not form.is_valid():
@@ -173,6 +186,7 @@ def handle_signup(request, signup_page) -> tuple[NewsletterSignupForm, bool]:
             language=_language(),
             consent_text=signup_page.consent_text,
             source_page=source or signup_page,
+            attribution={name: form.cleaned_data.get(name, "") for name in ATTRIBUTION},
         )
     )
     return form, True

@@ -63,7 +63,7 @@ def _kind(page) -> str:
     return "pledge" if isinstance(page, PledgePage) else "petition"
 
 
-def _step(page, request: HttpRequest, *, chosen: bool = False) -> Step:
+def step_of(page, request: HttpRequest, *, chosen: bool = False) -> Step:
     return Step(
         page_id=page.pk,
         kind=_kind(page),
@@ -78,7 +78,7 @@ def _step(page, request: HttpRequest, *, chosen: bool = False) -> Step:
     )
 
 
-def _candidates(chosen_id: int | None, request: HttpRequest) -> list[Step]:
+def candidate_steps(chosen_id: int | None, request: HttpRequest) -> list[Step]:
     """The page's choice and the site's default, each in the visitor's language (its
     translation, or the page itself while it has none), if live, public and an action page; the
     featured petitions only when neither is open. Two or three queries, once per generation."""
@@ -106,7 +106,7 @@ def _candidates(chosen_id: int | None, request: HttpRequest) -> list[Step]:
         page = original and in_language.get(original.translation_key, original)
         if page is not None and page.pk not in seen:
             seen.add(page.pk)
-            steps.append(_step(page, request, chosen=page_id == chosen_id))
+            steps.append(step_of(page, request, chosen=page_id == chosen_id))
     if all(step.is_closed for step in steps):
         featured = (
             PetitionPage.objects.live()
@@ -114,7 +114,7 @@ def _candidates(chosen_id: int | None, request: HttpRequest) -> list[Step]:
             .filter(locale=locale, feature_on_home_page=True)
             .order_by("path")[:FEATURED_FALLBACKS]
         )
-        steps += [_step(page, request) for page in featured if page.pk not in seen]
+        steps += [step_of(page, request) for page in featured if page.pk not in seen]
     return steps
 
 
@@ -123,7 +123,7 @@ def next_step_for(chosen_id: int | None, request: HttpRequest) -> Step | None:
     petitions; None when there is none."""
     candidates = site_cache.cached(
         "next-step",
-        lambda: _candidates(chosen_id, request),
+        lambda: candidate_steps(chosen_id, request),
         chosen_id or 0,
         get_language(),
         request.get_host(),

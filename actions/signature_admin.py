@@ -40,17 +40,28 @@ def source_choices() -> list[tuple[str, str]]:
     return [(source, source) for source in sources]
 
 
+def campaign_choices() -> list[tuple[str, str]]:
+    campaigns = (
+        Signature.objects.exclude(utm_campaign="")
+        .order_by("utm_campaign")
+        .values_list("utm_campaign", flat=True)
+        .distinct()[:SOURCE_CHOICES_LIMIT]
+    )
+    return [(campaign, campaign) for campaign in campaigns]
+
+
 class SignatureFilterSet(WagtailFilterSet):
     action_key = django_filters.ChoiceFilter(label=_("Action"), choices=action_choices)
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Signed between"), widget=DateRangePickerWidget
     )
     source = django_filters.ChoiceFilter(label=_("Source"), choices=source_choices)
+    utm_campaign = django_filters.ChoiceFilter(label=_("Campaign"), choices=campaign_choices)
     language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES)
 
     class Meta:
         model = Signature
-        fields = ["action_key", "created_at", "source", "language"]
+        fields = ["action_key", "created_at", "source", "utm_campaign", "language"]
 
 
 class SignatureIndexView(ProtectedExportIndexView):
@@ -91,11 +102,20 @@ class SignatureViewSet(ModelViewSet):
         "country",
         "language",
         "source",
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
         "public",
         "newsletter",
         "consent_text",
     ]
-    export_headings = {"action": _("Action (the page signed, in its language)")}
+    export_headings = {
+        "action": _("Action (the page signed, in its language)"),
+        # The tags' own names, as analytics tools and the campaign's links spell them.
+        "utm_source": "utm_source",
+        "utm_medium": "utm_medium",
+        "utm_campaign": "utm_campaign",
+    }
     export_filename = "signatures"
     inspect_view_enabled = True
     copy_view_enabled = False

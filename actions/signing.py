@@ -25,6 +25,8 @@ from actions.forms import SignatureForm
 from actions.models import Signature
 from actions.newsletter import Signup, subscribe
 from actions.public_names import public_first_name
+from core.attribution import UTM_FIELDS
+from core.forms import posted_with_attribution
 from core.outbox import queue_email
 from core.spam import over_rate_limit
 
@@ -36,6 +38,8 @@ COOKIE_SALT = "actions.signing.cookie"
 SIGNED_COOKIE = "signed_actions"
 COOKIE_MAX_ENTRIES = 30
 COOKIE_MAX_AGE = 365 * 24 * 3600
+# Where the signer came from, carried to the thank-you page for the donate link.
+TAGS = ("source", *UTM_FIELDS)
 # A real signature is well under 2 KB; anything far bigger is refused before it is parsed.
 MAX_POST_BYTES = 16 * 1024
 
@@ -151,6 +155,9 @@ def sign(page, data: dict, language: str) -> tuple[Signature, bool]:
                     country=data.get("country", Signature.Country.US),
                     language=language,
                     source=data.get("source", ""),
+                    utm_source=data.get("utm_source", ""),
+                    utm_medium=data.get("utm_medium", ""),
+                    utm_campaign=data.get("utm_campaign", ""),
                     consent_text=page.consent_text,
                     public=bool(data.get("public")),
                     newsletter=bool(data.get("newsletter")),
@@ -194,6 +201,7 @@ def _subscribe(page, data: dict, language: str) -> None:
             language=language,
             consent_text=consent,
             source_page=page,
+            attribution={name: data.get(name, "") for name in TAGS},
         )
     )
 
@@ -201,15 +209,18 @@ def _subscribe(page, data: dict, language: str) -> None:
 # Thanking ---------------------------------------------------------------------------------
 
 
-def thanks_token(page, already: bool) -> str:
+def thanks_token(page, already: bool, tags: dict | None = None) -> str:
     """A short-lived signed note for the thank-you URL. 'already' comes from this browser's own
-    cookie, never from the database, so the URL tells a stranger nothing about an address."""
+    cookie, never from the database, so the URL tells a stranger nothing about an address. The
+    source and utm_* tags the signature came with ride along, for the donate link."""
     data = {"k": page.translation_key.hex[:12], "a": 1 if already else 0}
-    return signing.dumps(data, salt=THANKS_SALT)
+    tags = {name: value for name, value in (tags or {}).items() if name in TAGS and value}
+    if tags:
+        data["t"] = tags
+    return signing.dumps(data, salt=THANKS_SALT, compress=True)
 
 
-def read_thanks_token(page, token: str | None) -> str | None:
-    """'new', 'already', or None when there is no valid, recent token for this action."""
+def _thanks_data(page, token: str | None) -> dict | None:
     if not token:
         return None
     try:
@@ -218,7 +229,24 @@ def read_thanks_token(page, token: str | None) -> str | None:
         return None
     if not isinstance(data, dict) or data.get("k") != page.translation_key.hex[:12]:
         return None
+    return data
+
+
+def read_thanks_token(page, token: str | None) -> str | None:
+    """'new', 'already', or None when there is no valid, recent token for this action."""
+    data = _thanks_data(page, token)
+    if data is None:
+        return None
     return "already" if data.get("a") else "new"
+
+
+def read_thanks_tags(page, token: str | None) -> dict[str, str]:
+    """The source and utm_* tags a valid thank-you token carries ({} otherwise)."""
+    data = _thanks_data(page, token) or {}
+    tags = data.get("t")
+    if not isinstance(tags, dict):
+        return {}
+    return {name: str(tags[name]) for name in TAGS if tags.get(name)}
 
 
 def _fingerprint(action_key, email: str) -> str:
@@ -231,14 +259,17 @@ def _signed_here(request) -> list[str]:
     return [item for item in value.split(",") if item]
 
 
-def thank_you_redirect(request, page, url: str, signature_email: str | None):
+def thank_you_redirect(
+    request, page, url: str, signature_email: str | None, tags: dict | None = None
+):
     """Redirect (POST/redirect/GET) to the thank-you state. A browser that already submitted
     this address for this action is told 'you had already signed'; every other browser sees
     the same thank-you whether or not the address had signed elsewhere."""
     remembered = _signed_here(request)
     fingerprint = _fingerprint(page.translation_key, signature_email) if signature_email else None
     already = fingerprint is not None and fingerprint in remembered
-    response = HttpResponseRedirect(f"{url}?{urlencode({'thanks': thanks_token(page, already)})}")
+    token = thanks_token(page, already, tags)
+    response = HttpResponseRedirect(f"{url}?{urlencode({'thanks': token})}")
     if fingerprint is not None and not already:
         remembered = [*remembered, fingerprint][-COOKIE_MAX_ENTRIES:]
         response.set_signed_cookie(
@@ -274,7 +305,7 @@ def handle_post(request, page, thanks_url: str) -> PostResult:
         return PostResult(form=SignatureForm(), status=413, problem="too-large")
     if page.is_closed:
         return PostResult(status=410, problem="closed")
-    form = SignatureForm(request.POST)
+    form = SignatureForm(posted_with_attribution(request))
     reason = form.bot_reason()
     if reason == "too fast":
         # Autofill and one click can beat the minimum fill time: a person would lose their
@@ -291,4 +322,5 @@ def handle_post(request, page, thanks_url: str) -> PostResult:
     if not form.is_valid():
         return PostResult(form=form, status=200)
     signature, _created = sign(page, form.cleaned_data, current_language())
-    return PostResult(redirect=thank_you_redirect(request, page, thanks_url, signature.email))
+    tags = {name: form.cleaned_data.get(name, "") for name in TAGS}
+    return PostResult(redirect=thank_you_redirect(request, page, thanks_url, signature.email, tags))

@@ -8,7 +8,7 @@ from actions.admin_views import SubscriberViewSet
 from actions.dashboard import SignaturesPanel
 from actions.letters.bill_warnings import DeadBillsPanel, warn_after_bill_saved
 from actions.letters.report import LettersReportMenuItem, LettersReportView
-from actions.models import Organization
+from actions.models import Organization, ShareKit
 from actions.signature_admin import SignatureViewSet
 from states.models import Bill
 
@@ -21,6 +21,16 @@ class OrganizationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganizationViewSet)
+
+
+class ShareKitViewSet(SnippetViewSet):
+    model = ShareKit
+    icon = "pick"
+    menu_label = _("Share kits")
+    list_display = ["title", "locale"]
+
+
+register_snippet(ShareKitViewSet)
 
 
 @hooks.register("register_admin_viewset")

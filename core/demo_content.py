@@ -2,12 +2,21 @@
 side, and hand the pairs to wagtail-localize; create a page once and translate it once, so
 `manage.py demo` can run again and change nothing."""
 
+from io import BytesIO
+
 from django.conf import settings
+from django.core.files.images import ImageFile
 from django.utils.html import escape
+from django.utils.text import slugify
+from PIL import Image, ImageDraw, ImageFont
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale
 from wagtail_localize.strings import StringValue, extract_strings
 
 from core.localization import translate
+
+IMAGE_SIZE = (1200, 630)
 
 
 class Phrasebook:
@@ -62,3 +71,35 @@ def ensure_translated(instance, phrasebook: Phrasebook, stdout) -> None:
             continue
         translate(instance, code, phrasebook.es if code == "es" else {})
         stdout.write(f"  translated {instance!s} into {code}")
+
+
+def illustration(
+    title: str,
+    lines: list[str],
+    colour: tuple[int, int, int],
+    size: tuple[int, int] = IMAGE_SIZE,
+) -> AbstractImage:
+    """A plain card with the given words on it, created once and found by title afterwards.
+    Illustrations are generated rather than photos: demo content must not show real people."""
+    CampaignImage = get_image_model()
+    existing = CampaignImage.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    canvas = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(canvas)
+    big, small = ImageFont.load_default(size=76), ImageFont.load_default(size=40)
+    top = size[1] // 2 - 95
+    draw.text((80, top), lines[0], font=big, fill=(255, 255, 255))
+    for number, line in enumerate(lines[1:]):
+        draw.text((80, top + 120 + 60 * number), line, font=small, fill=(255, 255, 255))
+    buffer = BytesIO()
+    canvas.save(buffer, format="PNG")
+    image = CampaignImage(
+        title=title,
+        alt_text=", ".join(lines),
+        credit="",  # a credit is shown as is, untranslated; the licence says it is a sample
+        licence="Sample content, generated for the demo site",
+        file=ImageFile(buffer, name=f"{slugify(title)[:60]}.png"),
+    )
+    image.save()
+    return image

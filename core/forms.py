@@ -1,10 +1,14 @@
-"""Form pieces every public form shares: an email field that gives one clear message, and the
-removal of invisible text-direction controls from what people type."""
+"""Form pieces every public form shares: an email field that gives one clear message, the
+removal of invisible text-direction controls from what people type, and the hidden fields that
+say where the supporter came from."""
 
 import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, QueryDict
+
+from core.attribution import UTM_FIELDS, attribution, clean_source, clean_tag
 
 # Explicit embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).
 # Nobody types them on purpose; pasted into a name they reverse the text around it in listings,
@@ -35,3 +39,31 @@ class EmailAddressField(forms.EmailField):
             super().run_validators(value)
         except ValidationError as error:
             raise ValidationError(error.error_list[:1]) from error
+
+
+class AttributionFields(forms.Form):
+    """Hidden source and utm_* fields (core/attribution.py). Hidden, so they never fail
+    validation: a mangled value is recorded as none (source) or trimmed (tags)."""
+
+    source = forms.CharField(required=False, widget=forms.HiddenInput)
+    utm_source = forms.CharField(required=False, widget=forms.HiddenInput)
+    utm_medium = forms.CharField(required=False, widget=forms.HiddenInput)
+    utm_campaign = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_source(self) -> str:
+        return clean_source(self.cleaned_data.get("source"))
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in UTM_FIELDS:
+            cleaned[name] = clean_tag(cleaned.get(name))
+        return cleaned
+
+
+def posted_with_attribution(request: HttpRequest) -> QueryDict:
+    """The POST with its source and utm_* completed from the page it was posted from, so that
+    a form shown again (an error, the next step of a letter) keeps carrying them without JS."""
+    data = request.POST.copy()
+    for name, value in attribution(request).items():
+        data[name] = value
+    return data

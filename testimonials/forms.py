@@ -7,7 +7,7 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import EmailAddressField, strip_bidi_controls
+from core.forms import AttributionFields, EmailAddressField, strip_bidi_controls
 from core.spam import SpamProtectedForm
 from core.us_states import US_STATES
 from testimonials.choices import (
@@ -111,7 +111,7 @@ class PhotoField(forms.ImageField):
         return image_file
 
 
-class VoiceForm(SpamProtectedForm):
+class VoiceForm(AttributionFields, SpamProtectedForm):
     name = LineField(
         label=_("Your name"),
         max_length=NAME_MAX_LENGTH,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from core.forms import posted_with_attribution
 from core.outbox import queue_email
 from core.spam import is_spam
 from testimonials.choices import NameShown
@@ -52,6 +53,11 @@ class Voice:
     quote: str
     photo: UploadedFile | None = None
     photo_alt: str = ""
+    # Where the supporter came from (core/attribution.py): kept with the submission, never public.
+    source: str = ""
+    utm_source: str = ""
+    utm_medium: str = ""
+    utm_campaign: str = ""
 
     @classmethod
     def from_form(cls, data: dict) -> "Voice":
@@ -174,6 +180,10 @@ def submit_voice(voice: Voice, wall, language: str, consent_text: str, is_sample
                 name_as_typed=voice.name,
                 language=language,
                 consent_text=consent_text,
+                source=voice.source,
+                utm_source=voice.utm_source,
+                utm_medium=voice.utm_medium,
+                utm_campaign=voice.utm_campaign,
             )
             start_moderation(page)
             if is_sample:
@@ -196,7 +206,7 @@ def handle_post(request, add_voice_page) -> tuple[VoiceForm, bool]:
     """Returns the form and whether to show the thank-you (a valid submission, or a bot, which
     sees the same page and has nothing saved)."""
     limit_uploads(request, photo_max_bytes())
-    form = VoiceForm(request.POST, request.FILES, auto_id=FORM_ID)
+    form = VoiceForm(posted_with_attribution(request), request.FILES, auto_id=FORM_ID)
     if is_spam(request, form, SPAM_BUCKET):
         return form, True
     if not form.is_valid():

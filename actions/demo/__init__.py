@@ -1,9 +1,10 @@
 """Demo content for actions/: the newsletter sign-up page, the petition and the pledge (with
-sample organisations and signatures) and the letter to Congress, in English and Spanish."""
+sample organisations and signatures), the letter to Congress and the thank-you pages' next ask
+(a share kit, a sample donate link), in English and Spanish."""
 
 from wagtail.models import Locale
 
-from actions.demo import letters, petitions
+from actions.demo import after_acting, letters, petitions
 from actions.models import SignupPage
 from core.demo_content import Phrasebook, child_page, ensure_translated
 from home.models import HomePage
@@ -49,3 +50,4 @@ def load(stdout) -> None:
     ensure_translated(page, tr, stdout)
     petitions.load(stdout)
     letters.load(stdout)
+    after_acting.load(stdout)

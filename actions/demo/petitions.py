@@ -208,6 +208,14 @@ ZIP_CODES = [
     "98118", "55411", "63106", "20019", "87102", "80205", "33127", "02119", "37208",
 ]  # fmt: skip
 SOURCES = ["", "", "", "email-launch", "share-facebook", "open-courts", "mothers-answers"]
+# The landing address's tags (core/attribution.py) for a signature from the launch email, and
+# for some without a source code, from a sample post.
+LAUNCH_EMAIL_TAGS = {"utm_source": "newsletter", "utm_medium": "email", "utm_campaign": "launch"}
+POST_TAGS = {
+    "utm_source": "instagram",
+    "utm_medium": "social",
+    "utm_campaign": "sylvia-gonzalez-story",
+}
 
 
 def _logo(name: str, colour: tuple[int, int, int]) -> CampaignImage:
@@ -264,6 +272,8 @@ def _signatures(page, spanish_page, count: int, seed: str, stdout) -> None:
     if Signature.objects.filter(action_key=page.translation_key).exists():
         return
     rng = random.Random(seed)
+    # Its own sequence, so that the names, places and dates stay what they were before tags.
+    tags_rng = random.Random(f"{seed}-tags")
     now = timezone.now()
     rows = []
     for n in range(count):
@@ -271,17 +281,25 @@ def _signatures(page, spanish_page, count: int, seed: str, stdout) -> None:
         zip_code = rng.choice(ZIP_CODES)
         # A square root skews the ages toward recent days, like a campaign gathering pace.
         age = timedelta(days=30 * rng.random() ** 2, minutes=rng.randint(0, 600))
+        first_name, last_name = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        source = rng.choice(SOURCES)
+        tags = {}
+        if source == "email-launch":
+            tags = LAUNCH_EMAIL_TAGS
+        elif not source and tags_rng.random() < 0.3:
+            tags = POST_TAGS
         rows.append(
             Signature(
                 action=spanish_page if spanish else page,
                 action_key=page.translation_key,
-                first_name=rng.choice(FIRST_NAMES),
-                last_name=rng.choice(LAST_NAMES),
+                first_name=first_name,
+                last_name=last_name,
                 email=f"sample-{seed}-{n}@example.org",
                 zip_code=zip_code,
                 state=state_for_zip(zip_code),
                 language="es" if spanish else "en",
-                source=rng.choice(SOURCES),
+                source=source,
+                **tags,
                 consent_text=(spanish_page if spanish else page).consent_text,
                 public=rng.random() < 0.6,
                 newsletter=rng.random() < 0.4,

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actions.forms import NAME_ERRORS, single_line
-from core.forms import EmailAddressField
+from core.forms import AttributionFields, EmailAddressField
 from core.models.outbox import normalize_address
 from core.spam import SpamProtectedForm
 from states.congress import District
@@ -18,7 +18,7 @@ from states.zip_codes import normalize_zip
 ZIP_HELP = _("Five digits, like 20515. ZIP+4 is fine too.")
 
 
-class LetterForm(SpamProtectedForm):
+class LetterForm(AttributionFields, SpamProtectedForm):
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=100,

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from actions.letters import placeholders
+from core.models.attribution import Attribution
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 from states.models import FEDERAL
@@ -292,7 +293,7 @@ class LetterPage(PreviewedAsServedMixin, SharingMixin, Page):
         return serve_letter_page(self, request, *args, **kwargs)
 
 
-class LetterSent(models.Model):
+class LetterSent(Attribution):
     """One letter written to one legislator through a LetterPage, in any of its languages.
 
     Deliberately nothing about the writer: no name, address, ZIP code, IP or email. The district

@@ -16,8 +16,15 @@ from django.utils.translation import gettext as _
 from actions.letters import placeholders
 from actions.letters.forms import LetterForm
 from actions.letters.lookup import Outcome, describe, look_up, place_name
-from actions.letters.writing import diy_bill_values, rate_limit, record, write_letters
+from actions.letters.writing import (
+    ATTRIBUTION,
+    diy_bill_values,
+    rate_limit,
+    record,
+    write_letters,
+)
 from actions.signing import current_language
+from core.forms import posted_with_attribution
 from core.spam import over_rate_limit
 from states.congress import HOUSE_LOOKUP_URL
 from states.models import Legislator, LegislatorImport
@@ -93,7 +100,7 @@ def _handle_post(page, request, context: dict):
     if length > MAX_POST_BYTES:
         context.update(form=LetterForm(), problem="too-large")
         return _render(page, request, context, status=413)
-    form = LetterForm(request.POST)
+    form = LetterForm(posted_with_attribution(request))
     context["form"] = form
     reason = form.bot_reason()
     if reason == "too fast":
@@ -164,4 +171,5 @@ def letters_context(page, outcome: Outcome, letters, data: dict, emailed: bool) 
         "emailed": emailed,
         "email": data.get("email") if emailed else "",
         "zip_code": data["zip_code"],
+        "attribution": {name: data.get(name, "") for name in ATTRIBUTION},
     }

@@ -1,5 +1,6 @@
 from actions.letters.models import LetterPage, LetterSent
 
+from .after_acting import AfterActing, ShareKit
 from .newsletter import SignupPage, Subscriber
 from .organizations import Organization
 from .petitions import (
@@ -13,6 +14,7 @@ from .signatures import Signature
 
 __all__ = [
     "ActionPage",
+    "AfterActing",
     "LetterPage",
     "LetterSent",
     "Organization",
@@ -20,6 +22,7 @@ __all__ = [
     "PetitionPage",
     "PledgeOrganisation",
     "PledgePage",
+    "ShareKit",
     "Signature",
     "SignupPage",
     "Subscriber",

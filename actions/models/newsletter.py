@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models.attribution import Attribution
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 
@@ -20,7 +21,7 @@ DEFAULT_CONSENT_TEXT = _(
 )
 
 
-class Subscriber(models.Model):
+class Subscriber(Attribution):
     """One newsletter subscriber: saved before any email, confirmed by the link we send."""
 
     class Status(models.TextChoices):

@@ -5,10 +5,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models.attribution import Attribution
 from core.us_states import US_STATES
 
 
-class Signature(models.Model):
+class Signature(Attribution):
     """One person's signature on one action, whichever translation of the page they used.
 
     `action_key` is the page's translation_key, shared by every language version: the unique
@@ -49,12 +50,6 @@ class Signature(models.Model):
         _("country"), max_length=5, choices=Country.choices, default=Country.US
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    source = models.CharField(
-        _("source"),
-        max_length=40,
-        blank=True,
-        help_text=_("Where the signer came from (?source=...): an email, a partner's embed..."),
-    )
     consent_text = models.TextField(
         _("consent text shown"), help_text=_("The exact wording the signer agreed to.")
     )

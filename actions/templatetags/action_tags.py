@@ -1,7 +1,8 @@
 """The home page's "Take action" section: featured petitions and pledges with their live counts,
 featured letters to Congress with the letters written, and the participating organisations, in
 a fixed number of queries; and {% next_step %}, the action a story, news item or state page
-ends with (actions/next_step.py)."""
+ends with (actions/next_step.py); {% next_ask %}, what a thank-you page offers next
+(actions/next_ask.py)."""
 
 from django import template
 from wagtail.models import Locale
@@ -9,8 +10,9 @@ from wagtail.models import Locale
 from actions.action_views import logo_renditions
 from actions.letters.models import LetterPage, letters_written
 from actions.models import Organization, PetitionPage, PledgePage
+from actions.next_ask import next_ask as next_ask_context
 from actions.next_step import next_step_for, progress
-from actions.signing import signature_counts, stepped_goal
+from actions.signing import read_thanks_tags, signature_counts, stepped_goal
 
 register = template.Library()
 
@@ -66,3 +68,14 @@ def next_step(context, chosen_id=None, label=""):
     if step is None:
         return {}
     return {"step": step, "label": label if step.chosen else "", **progress(step)}
+
+
+@register.inclusion_tag("actions/includes/next_ask.html", takes_context=True)
+def next_ask(context, page, tags=None):
+    """{% next_ask page %} on a petition's or pledge's thank-you (the tags come from its token)
+    or {% next_ask page attribution %} after letters: the next action, donate link and share
+    kit editors set in Settings → After acting."""
+    request = context["request"]
+    if tags is None:
+        tags = read_thanks_tags(page, request.GET.get("thanks"))
+    return {"request": request, **next_ask_context(request, page, tags)}

@@ -1,5 +1,5 @@
 // Letters to Congress, progressive enhancement only: the page works without this file.
-// - copy buttons for each subject and letter;
+// - copy buttons for each subject and letter (site.js);
 // - "remember me on this device": the supporter's details in this browser's localStorage, and
 //   nowhere else (the checkbox has no name, so the form never sends it), with "forget me".
 (function () {
@@ -29,63 +29,11 @@
     }
   }
 
-  function each(selector, callback, root) {
-    Array.prototype.forEach.call((root || document).querySelectorAll(selector), callback);
-  }
-
   // Focus: the letters' heading once they are ready (the error summary is site.js's).
   var ready = document.querySelector("[data-focus-on-load]");
   if (ready && !document.querySelector("[data-error-summary]")) {
     ready.focus();
   }
-
-  // Copy buttons ---------------------------------------------------------------------------
-  function announce(button, ok) {
-    var section = button.closest("section") || document;
-    var status = section.querySelector("[data-copy-status]");
-    if (status) {
-      status.textContent = "";
-      // A fresh text each time, so screen readers announce a second copy too.
-      window.setTimeout(function () {
-        status.textContent = status.getAttribute(ok ? "data-copied-text" : "data-copy-failed-text");
-      }, 50);
-    }
-  }
-
-  function copyBySelecting(field) {
-    field.focus();
-    field.select();
-    var copied = false;
-    try {
-      copied = document.execCommand("copy");
-    } catch (error) {
-      copied = false;
-    }
-    return copied;
-  }
-
-  each("[data-copy]", function (button) {
-    var field = document.getElementById(button.getAttribute("data-copy"));
-    if (!field) {
-      return;
-    }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var text = field.value;
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(
-          function () {
-            announce(button, true);
-          },
-          function () {
-            announce(button, copyBySelecting(field));
-          }
-        );
-      } else {
-        announce(button, copyBySelecting(field));
-      }
-    });
-  });
 
   // Remember me on this device -------------------------------------------------------------
   var store = storage();

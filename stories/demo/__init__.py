@@ -3,23 +3,17 @@ English with a Spanish translation made through wagtail-localize. Idempotent: pa
 slug under their index and only what is missing is created or translated."""
 
 import textwrap
-from io import BytesIO
 
-from django.core.files.images import ImageFile
-from django.utils.text import slugify
-from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import Locale
 
-from core.demo_content import child_page, ensure_translated
+from core.demo_content import child_page, ensure_translated, illustration
 from core.us_states import state_name, state_name_in
-from home.models import CampaignImage, HomePage
+from home.models import HomePage
 from stories.demo.cases import CASES
 from stories.demo.news import NEWS, NEWS_INDEX, STORY_INDEX
 from stories.demo.phrases import tr
 from stories.models import CaseStoryPage, NewsIndexPage, NewsPage, NewsRelatedStory, StoryIndexPage
 
-# Illustrations are generated rather than photos: demo content must not show real people.
-IMAGE_SIZE = (1200, 630)
 OUTCOME_COLOURS = {
     "qi-granted": (114, 28, 22),
     "qi-denied": (20, 84, 45),
@@ -27,30 +21,6 @@ OUTCOME_COLOURS = {
     "settled": (60, 60, 60),
     "other": (72, 40, 110),
 }
-
-
-def illustration(title: str, lines: list[str], colour: tuple[int, int, int]) -> CampaignImage:
-    """A plain card with the given words on it, created once and found by title afterwards."""
-    existing = CampaignImage.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    canvas = Image.new("RGB", IMAGE_SIZE, colour)
-    draw = ImageDraw.Draw(canvas)
-    big, small = ImageFont.load_default(size=76), ImageFont.load_default(size=40)
-    draw.text((80, 220), lines[0], font=big, fill=(255, 255, 255))
-    for number, line in enumerate(lines[1:]):
-        draw.text((80, 340 + 60 * number), line, font=small, fill=(255, 255, 255))
-    buffer = BytesIO()
-    canvas.save(buffer, format="PNG")
-    image = CampaignImage(
-        title=title,
-        alt_text=", ".join(lines),
-        credit="",  # a credit is shown as is, untranslated; the licence says it is a sample
-        licence="Sample content, generated for the demo site",
-        file=ImageFile(buffer, name=f"{slugify(title)[:60]}.png"),
-    )
-    image.save()
-    return image
 
 
 def load_stories(index: StoryIndexPage, stdout) -> dict[str, CaseStoryPage]:

@@ -6,8 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models.attribution import Attribution
 
-class VoiceSubmission(models.Model):
+
+class VoiceSubmission(Attribution):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for a moderator")
         CHANGES_REQUESTED = "changes", _("Changes requested")

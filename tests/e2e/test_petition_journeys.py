@@ -175,3 +175,22 @@ def test_every_state_is_valid_html(live_site, tmp_path):
         (tmp_path / f"errors-{name}.html").write_text(errors_html)
         files.append(tmp_path / f"errors-{name}.html")
     assert nu_errors(files) == []
+
+
+def test_tags_of_the_landing_page_reach_the_donate_link_and_the_kit_copies(live_site, open_page):
+    """With JS, the utm_* tags of the page a reader landed on (a story, from an email) travel
+    with them to the petition they sign on another page (site.js keeps them for the visit): the
+    thank-you's donate link carries them, and the share kit's texts copy with one press."""
+    page = open_page(width=360, javascript=True)
+    page.goto(live_site("/es/?utm_source=boletin&utm_medium=email&utm_campaign=prueba"))
+    page.goto(live_site(SPANISH))  # no tags in this address
+    fill_and_sign(page, f"tags-{time.time_ns()}@example.org")
+    page.wait_for_url(re.compile(r"\?thanks="))
+    donate = page.get_by_role("link", name="Donar").get_attribute("href")
+    assert "utm_source=boletin&utm_medium=email&utm_campaign=prueba" in donate
+    assert page.locator(".share-kit img").first.get_attribute("alt").startswith("«Nadie")
+    page.get_by_role("button", name="Copiar el texto").first.click()
+    status = page.locator(".next-ask [data-copy-status]")
+    expect = pytest.importorskip("playwright.sync_api").expect
+    expect(status).not_to_have_text("")
+    assert axe_violations(page) == []
