@@ -2,13 +2,16 @@
 text and site settings, in English with Spanish translations made through wagtail-localize."""
 
 import uuid
+from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from PIL import Image, ImageDraw
 from wagtail.models import Locale, Site
 
 from core.demo_content import Phrasebook, child_page, ensure_translated
-from home.models import FooterText, HomePage, SiteSettings, StandardPage
+from home.models import CampaignImage, FooterText, HomePage, SiteSettings, StandardPage
 from home.site_setup import ensure_home_page, ensure_locales
 
 tr = Phrasebook()
@@ -258,6 +261,43 @@ def ensure_admin(stdout) -> None:
         stdout.write(f"  created the admin user {username!r}")
 
 
+def hero_illustration() -> CampaignImage:
+    """The home page's hero: a courthouse front drawn in the campaign's blues (a generated
+    picture, so the demo shows no real place or person), found by title once made."""
+    title = "Sample illustration: a courthouse front"
+    existing = CampaignImage.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    width, height = 1600, 700
+    canvas = Image.new("RGB", (width, height), (11, 61, 145))  # --brand
+    draw = ImageDraw.Draw(canvas)
+    light, mid = (214, 226, 245), (120, 150, 200)
+    left, right = 380, 1220
+    draw.polygon([(left - 40, 230), (width // 2, 80), (right + 40, 230)], fill=light)
+    draw.rectangle([left - 40, 230, right + 40, 262], fill=mid)
+    columns = 8
+    step = (right - left) / (columns - 1)
+    for n in range(columns):
+        x = left + n * step
+        draw.rectangle([x - 26, 262, x + 26, 560], fill=light)
+        draw.rectangle([x - 36, 262, x + 36, 280], fill=mid)
+        draw.rectangle([x - 36, 542, x + 36, 560], fill=mid)
+    for n in range(4):
+        draw.rectangle(
+            [left - 80 - 30 * n, 560 + 28 * n, right + 80 + 30 * n, 588 + 28 * n],
+            fill=mid if n % 2 else light,
+        )
+    buffer = BytesIO()
+    canvas.save(buffer, format="PNG")
+    return CampaignImage.objects.create(
+        title=title,
+        alt_text="A courthouse front with eight columns, drawn in blue",
+        credit="",
+        licence="Sample content, generated for the demo site",
+        file=ImageFile(buffer, name="hero-courthouse.png"),
+    )
+
+
 def load(stdout) -> None:
     ensure_locales()
     ensure_admin(stdout)
@@ -267,8 +307,9 @@ def load(stdout) -> None:
         for fields in (EXPLAINER, FAQ, ABOUT, PRIVACY)
     ]
     explainer, _faq, _about, privacy = pages
-    if home.hero_cta_page_id is None:
-        home.hero_cta_page = explainer
+    if home.hero_cta_page_id is None or home.hero_image_id is None:
+        home.hero_cta_page = home.hero_cta_page or explainer
+        home.hero_image = home.hero_image or hero_illustration()
         home.save_revision().publish()
     ensure_translated(home, tr, stdout)
     for page in pages:

@@ -16,10 +16,11 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation
 
 from actions.action_views import embed_path
-from actions.models import PetitionPage, PledgePage
+from actions.models import LetterPage, PetitionPage, PledgePage
 from home.models import FooterText, HomePage
 from states.models import StateIndexPage, StatePage
 from stories.models import CaseStoryPage, NewsPage, StoryIndexPage
+from tests.actions.petitions.helpers import signature_data
 from tests.home.helpers import english_phrases, shared_phrases
 
 
@@ -85,6 +86,32 @@ def test_demo_stories_news_and_states_end_with_the_main_petition(demo_site, clie
             )
             assert f'href="{petition.url}"' in block, page.url
             assert "data-count>" in block
+
+
+@pytest.mark.django_db
+def test_demo_home_pages_have_a_hero_image_in_several_sizes(demo_site, client):
+    """Issue 24: a drawn courthouse behind the hero, decorative (alt=""), with a srcset."""
+    for language in ("en", "es"):
+        html = client.get(f"/{language}/").content.decode()
+        hero = re.search(r"<img[^>]*hero__image[^>]*>", html)[0]
+        assert 'alt=""' in hero and re.search(r'srcset="[^"]+800w, [^"]+1600w"', hero)
+
+
+@pytest.mark.django_db
+def test_demo_thank_you_pages_offer_the_letter_donate_link_and_share_kit(demo_site, client):
+    """Issue 24: Settings → After acting, set by the demo, on a petition's thank-you page in
+    each language; the Spanish kit is the translation."""
+    for language, kit_title in (("en", "Get the word out"), ("es", "Corra la voz")):
+        petition = PetitionPage.objects.live().get(
+            locale__language_code=language, feature_on_home_page=True
+        )
+        response = client.post(petition.url, signature_data(email=f"demo-{language}@example.org"))
+        html = client.get(response["Location"]).content.decode()
+        ask = html.split('class="next-ask"', 1)[1]
+        letter = LetterPage.objects.live().get(locale__language_code=language)
+        assert f'href="{letter.url}"' in ask and kit_title in ask
+        assert 'href="https://donate.example.org/end-qualified-immunity"' in ask
+        assert ask.count("<textarea") == 3 and ask.count(" download>") == 2
 
 
 @pytest.mark.django_db
