@@ -12,13 +12,13 @@ from .legislators import (
 )
 from .pages import StateAssessment, StateIndexPage, StatePage
 from .scorecard_imports import ScorecardImport
+from .state_legislator_imports import StateLegislatorImport
 from .state_legislators import (
     StateChamber,
     StateCommittee,
     StateCommitteeMembership,
     StateDistrict,
     StateLegislator,
-    StateLegislatorImport,
     StateVacancy,
     StateZipDistrict,
 )

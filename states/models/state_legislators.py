@@ -267,10 +267,18 @@ class StateCommittee(models.Model):
 
 class StateCommitteeMembership(models.Model):
     committee = models.ForeignKey(
-        StateCommittee, on_delete=models.CASCADE, related_name="memberships"
+        StateCommittee,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("committee"),
+        help_text=_("The committee this seat is on."),
     )
     legislator = models.ForeignKey(
-        StateLegislator, on_delete=models.CASCADE, related_name="committee_memberships"
+        StateLegislator,
+        on_delete=models.CASCADE,
+        related_name="committee_memberships",
+        verbose_name=_("state legislator"),
+        help_text=_("The member who holds the seat."),
     )
     role = models.CharField(
         _("role"), max_length=80, blank=True, help_text=_("member, chair, vice chair…")
@@ -354,61 +362,3 @@ class StateZipDistrict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.zcta} → {self.state} {self.chamber} {self.district}"
-
-
-class StateLegislatorImport(models.Model):
-    """One applied run of import_state_legislators: when, from where, what it changed."""
-
-    started_at = models.DateTimeField(_("started"))
-    finished_at = models.DateTimeField(_("finished"), auto_now_add=True)
-    checked_at = models.DateTimeField(
-        _("last checked"),
-        null=True,
-        blank=True,
-        help_text=_("A later run that found the same data moves this forward."),
-    )
-    source = models.CharField(_("source"), max_length=500, help_text=_("Where the data was read."))
-    source_digest = models.CharField(
-        _("fingerprint of the files"), max_length=64, blank=True, help_text=_("SHA-256.")
-    )
-    data_published_at = models.DateField(
-        _("data published"),
-        null=True,
-        blank=True,
-        help_text=_("The publisher's date of the people data (its commit date)."),
-    )
-    zip_data_published_at = models.DateField(
-        _("ZIP data published"),
-        null=True,
-        blank=True,
-        help_text=_("The publisher's date of the ZIP-to-district relation."),
-    )
-    as_of = models.DateField(
-        _("current as of"),
-        null=True,
-        blank=True,
-        help_text=_("Roles that ended before this day were left out."),
-    )
-    legislator_count = models.PositiveIntegerField(_("legislators"), default=0)
-    zip_area_count = models.PositiveIntegerField(_("ZIP code rows"), default=0)
-    # [{"person_id", "name", "state", "chamber", "district"}], changes also with "fields".
-    added = models.JSONField(_("added"), default=list, blank=True)
-    removed = models.JSONField(_("removed"), default=list, blank=True)
-    changed = models.JSONField(_("changed"), default=list, blank=True)
-    # {"by_state": {"MN": {added, removed, changed, total}}, "districts": {...}, "committees":
-    #  {...}, "committee_seats": {...}, "vacancies": {...}, "zip_rows": {...}, "warnings": [...]}
-    summary = models.JSONField(_("other changes"), default=dict, blank=True)
-    seconds = models.FloatField(_("seconds to apply"), default=0)
-
-    class Meta:
-        verbose_name = _("state legislator import")
-        verbose_name_plural = _("state legislator imports")
-        ordering = ["-finished_at"]
-        get_latest_by = "finished_at"
-
-    def __str__(self) -> str:
-        return f"{self.finished_at:%Y-%m-%d %H:%M} ({self.source})"
-
-    @classmethod
-    def latest_or_none(cls) -> "StateLegislatorImport | None":
-        return cls.objects.order_by("-finished_at").first()

@@ -34,7 +34,7 @@ from states.models import (
     StateZipDistrict,
 )
 
-from .parsing import (
+from .records import (
     COMMITTEE_FIELDS,
     DISTRICT_FIELDS,
     LEGISLATOR_FIELDS,
