@@ -352,7 +352,7 @@ class StateZipDistrict(models.Model):
     class Meta:
         verbose_name = _("ZIP code area of a state district")
         verbose_name_plural = _("ZIP code areas of state districts")
-        indexes = [models.Index(fields=["zcta", "state", "chamber"], name="state_zip_lookup")]
+        # The unique constraint's index (zcta first) serves the lookup by ZIP code.
         constraints = [
             models.UniqueConstraint(
                 fields=["zcta", "state", "chamber", "district"],

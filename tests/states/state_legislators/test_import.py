@@ -2,13 +2,17 @@
 ZIP relation, and the plan, threshold, dry run and re-run."""
 
 import datetime
+import io
 import shutil
 import tarfile
+import urllib.error
+from pathlib import Path
 
 import pytest
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from states.importer import sources as importer_sources
 from states.models import (
     StateCommittee,
     StateDistrict,
@@ -216,3 +220,40 @@ def test_an_archive_is_read_like_a_folder(small_data, tmp_path, db):
 def test_a_missing_folder_is_a_clear_error(tmp_path, db):
     with pytest.raises(CommandError, match="neither a folder nor an archive"):
         run_import(tmp_path / "nowhere", tmp_path / "nowhere")
+
+
+def test_archives_at_urls_are_downloaded(small_data, tmp_path, db, monkeypatch):
+    people, zips, _fixture = small_data
+    archives = {
+        "openstates.tar.gz": shutil.make_archive(str(tmp_path / "people"), "gztar", people),
+        "zips.zip": shutil.make_archive(str(tmp_path / "zips"), "zip", zips),
+    }
+    requested = []
+
+    def serve(request, timeout=None):
+        requested.append(request.full_url)
+        return io.BytesIO(Path(archives[request.full_url.rsplit("/", 1)[-1]]).read_bytes())
+
+    monkeypatch.setattr(importer_sources.urllib.request, "urlopen", serve)
+    output = run_import(
+        "https://mirror.example/openstates.tar.gz",
+        "https://mirror.example/zips.zip",
+        "--as-of",
+        AS_OF,
+    )
+    assert requested == [
+        "https://mirror.example/openstates.tar.gz",
+        "https://mirror.example/zips.zip",
+    ]
+    assert "MN: 3 added" in output and "ZIP-district rows: 9 added" in output
+    assert StateLegislatorImport.objects.get().data_published_at == datetime.date(2026, 8, 5)
+
+
+def test_offline_a_url_fails_with_a_clear_message(tmp_path, db, monkeypatch):
+    def refuse(request, timeout=None):
+        raise urllib.error.URLError("no network")
+
+    monkeypatch.setattr(importer_sources.urllib.request, "urlopen", refuse)
+    with pytest.raises(CommandError, match=r"Could not download https://mirror\.example/os\.zip"):
+        run_import("https://mirror.example/os.zip", tmp_path)
+    assert not StateLegislator.objects.exists()
