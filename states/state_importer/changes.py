@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from core.generation import purge_all
@@ -181,76 +182,86 @@ def apply(plan: StatePlan, summary: dict, progress=None) -> StateLegislatorImpor
     def pks(changes: TableChanges) -> list:
         return [changes.pks[key] for key in changes.removed]
 
-    with transaction.atomic():
-        # Seats of departing members and committees go before them.
-        delete_rows(StateCommitteeMembership, pks(plan.memberships), say, "committee seats")
-        delete_rows(StateZipDistrict, pks(plan.zip_rows), say, "ZIP rows")
-        delete_rows(StateVacancy, pks(plan.vacancies), say, "vacancies")
-        delete_rows(StateDistrict, pks(plan.districts), say, "districts")
-        delete_rows(StateCommittee, pks(plan.committees), say, "committees")
-        delete_rows(StateLegislator, pks(plan.legislators), say, "legislators")
-        write_rows(
-            StateDistrict,
-            plan.districts,
-            data.districts,
-            lambda key, record: StateDistrict(state=key[0], chamber=key[1], name=key[2], **record),
-            DISTRICT_FIELDS,
-            say,
-            "districts",
-        )
-        write_rows(
-            StateLegislator,
-            plan.legislators,
-            data.legislators,
-            lambda key, record: StateLegislator(person_id=key, **record),
-            LEGISLATOR_FIELDS,
-            say,
-            "legislators",
-        )
-        write_rows(
-            StateCommittee,
-            plan.committees,
-            data.committees,
-            lambda key, record: StateCommittee(committee_id=key, **record),
-            COMMITTEE_FIELDS,
-            say,
-            "committees",
-        )
-        write_rows(
-            StateCommitteeMembership,
-            plan.memberships,
-            data.memberships,
-            lambda key, record: StateCommitteeMembership(
-                committee_id=key[0], legislator_id=key[1], **record
-            ),
-            MEMBERSHIP_FIELDS,
-            say,
-            "committee seats",
-        )
-        write_rows(
-            StateVacancy,
-            plan.vacancies,
-            data.vacancies,
-            lambda key, record: StateVacancy(
-                state=key[0], chamber=key[1], district=key[2], **record
-            ),
-            VACANCY_FIELDS,
-            say,
-            "vacancies",
-        )
-        write_rows(
-            StateZipDistrict,
-            plan.zip_rows,
-            data.zip_rows,
-            lambda key, record: StateZipDistrict(
-                zcta=key[0], state=key[1], chamber=key[2], district=key[3], **record
-            ),
-            ZIP_FIELDS,
-            say,
-            "ZIP rows",
-        )
-        record = record_import(plan, summary, seconds=time.monotonic() - began)
-        transaction.on_commit(purge_all)  # pages that list legislators
+    try:
+        with transaction.atomic():
+            # Seats of departing members and committees go before them.
+            delete_rows(StateCommitteeMembership, pks(plan.memberships), say, "committee seats")
+            delete_rows(StateZipDistrict, pks(plan.zip_rows), say, "ZIP rows")
+            delete_rows(StateVacancy, pks(plan.vacancies), say, "vacancies")
+            delete_rows(StateDistrict, pks(plan.districts), say, "districts")
+            delete_rows(StateCommittee, pks(plan.committees), say, "committees")
+            delete_rows(StateLegislator, pks(plan.legislators), say, "legislators")
+            write_rows(
+                StateDistrict,
+                plan.districts,
+                data.districts,
+                lambda key, record: StateDistrict(
+                    state=key[0], chamber=key[1], name=key[2], **record
+                ),
+                DISTRICT_FIELDS,
+                say,
+                "districts",
+            )
+            write_rows(
+                StateLegislator,
+                plan.legislators,
+                data.legislators,
+                lambda key, record: StateLegislator(person_id=key, **record),
+                LEGISLATOR_FIELDS,
+                say,
+                "legislators",
+            )
+            write_rows(
+                StateCommittee,
+                plan.committees,
+                data.committees,
+                lambda key, record: StateCommittee(committee_id=key, **record),
+                COMMITTEE_FIELDS,
+                say,
+                "committees",
+            )
+            write_rows(
+                StateCommitteeMembership,
+                plan.memberships,
+                data.memberships,
+                lambda key, record: StateCommitteeMembership(
+                    committee_id=key[0], legislator_id=key[1], **record
+                ),
+                MEMBERSHIP_FIELDS,
+                say,
+                "committee seats",
+            )
+            write_rows(
+                StateVacancy,
+                plan.vacancies,
+                data.vacancies,
+                lambda key, record: StateVacancy(
+                    state=key[0], chamber=key[1], district=key[2], **record
+                ),
+                VACANCY_FIELDS,
+                say,
+                "vacancies",
+            )
+            write_rows(
+                StateZipDistrict,
+                plan.zip_rows,
+                data.zip_rows,
+                lambda key, record: StateZipDistrict(
+                    zcta=key[0], state=key[1], chamber=key[2], district=key[3], **record
+                ),
+                ZIP_FIELDS,
+                say,
+                "ZIP rows",
+            )
+            record = record_import(plan, summary, seconds=time.monotonic() - began)
+            transaction.on_commit(purge_all)  # pages that list legislators
+    except ProtectedError as error:
+        # Letters and calls will keep the legislator they went to (issue 22); one who left
+        # cannot be deleted under them.
+        raise LegislatorDataError(
+            "A state legislator who left is still referred to by other records and cannot be "
+            f"removed ({error.args[0]}). Nothing was changed."
+        ) from None
     return record
 
 

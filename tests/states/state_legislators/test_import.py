@@ -257,3 +257,15 @@ def test_offline_a_url_fails_with_a_clear_message(tmp_path, db, monkeypatch):
     with pytest.raises(CommandError, match=r"Could not download https://mirror\.example/os\.zip"):
         run_import("https://mirror.example/os.zip", tmp_path)
     assert not StateLegislator.objects.exists()
+
+
+def test_a_failure_while_applying_leaves_nothing_half_written(small_data, db, monkeypatch):
+    people, zips, _fixture = small_data
+
+    def disk_full(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(StateZipDistrict.objects, "bulk_create", disk_full)  # written last
+    with pytest.raises(OSError, match="disk full"):
+        run_import(people, zips, "--as-of", AS_OF)
+    assert not StateLegislator.objects.exists() and not StateLegislatorImport.objects.exists()
