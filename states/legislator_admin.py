@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from core.permissions import RecordPermissionPolicy
@@ -155,7 +155,7 @@ class DataPublishedColumn(Column):
 class LegislatorImportViewSet(ModelViewSet):
     model = LegislatorImport
     icon = "download"
-    menu_label = _("Data imports")
+    menu_label = _("Congress data imports")
     index_view_class = LegislatorImportIndexView
     inspect_view_class = LegislatorImportInspectView
     list_display = [
@@ -172,10 +172,3 @@ class LegislatorImportViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["source"]  # never offered (read-only policy)
-
-
-class CongressViewSetGroup(ModelViewSetGroup):
-    menu_label = _("Congress")
-    menu_icon = "group"
-    menu_order = 850
-    items = (LegislatorViewSet, LegislatorImportViewSet)

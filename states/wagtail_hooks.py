@@ -6,13 +6,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from states.facts_sync import on_bill_saved_in_admin
-from states.legislator_admin import CongressViewSetGroup
+from states.legislator_admin import LegislatorImportViewSet, LegislatorViewSet
 from states.models import Bill, Criterion
 from states.scorecard_admin import ScorecardImportViewSet
+from states.state_legislator_admin import StateLegislatorImportViewSet, StateLegislatorViewSet
 
 
 class CriterionDeleteView(DeleteView):
@@ -63,9 +65,23 @@ class ScorecardViewSetGroup(ViewSetGroup):
 register_snippet(ScorecardViewSetGroup)
 
 
+class LegislatorsViewSetGroup(ModelViewSetGroup):
+    """Members of Congress and state legislators side by side, each with its imports."""
+
+    menu_label = gettext_lazy("Legislators")
+    menu_icon = "group"
+    menu_order = 850
+    items = (
+        LegislatorViewSet,
+        StateLegislatorViewSet,
+        LegislatorImportViewSet,
+        StateLegislatorImportViewSet,
+    )
+
+
 @hooks.register("register_admin_viewset")
-def register_congress_admin():
-    return CongressViewSetGroup()
+def register_legislators_admin():
+    return LegislatorsViewSetGroup()
 
 
 # A bill's status changed in English shows in Spanish at once (states/facts_sync.py).

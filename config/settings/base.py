@@ -248,6 +248,12 @@ LEGISLATOR_DATA_DIR = os.environ.get(
 )
 # `manage.py demo` imports the data when it can be read (off in tests: they import explicitly).
 LEGISLATOR_DEMO_IMPORT = env_bool("LEGISLATOR_DEMO_IMPORT", True)
+# State legislators (manage.py import_state_legislators, docs/legislators.md): Open States' people
+# data and the ZIP-to-state-district relation, each a folder, an archive or an archive's URL.
+STATE_LEGISLATOR_DATA = os.environ.get("STATE_LEGISLATOR_DATA", _shared_data("openstates"))
+STATE_ZIP_DISTRICT_DATA = os.environ.get(
+    "STATE_ZIP_DISTRICT_DATA", _shared_data("zip-state-districts")
+)
 
 
 # The scorecard research (manage.py import_scorecard, docs/scorecard.md) and the federal bill list

@@ -157,7 +157,7 @@ def plan(data: LegislatorData, source: Source, digest: str, started_at=None) -> 
 # Applying --------------------------------------------------------------------------------------
 
 
-def _delete(model, pks, progress, label: str) -> None:
+def delete_rows(model, pks, progress, label: str) -> None:
     pks = list(pks)
     for start in range(0, len(pks), BATCH):
         model.objects.filter(pk__in=pks[start : start + BATCH]).delete()
@@ -165,7 +165,7 @@ def _delete(model, pks, progress, label: str) -> None:
         progress(f"  {label}: {len(pks)} removed")
 
 
-def _write(model, changes: TableChanges, new: dict, build, fields, progress, label: str):
+def write_rows(model, changes: TableChanges, new: dict, build, fields, progress, label: str):
     """Create the added rows and update the changed ones (only the fields that changed)."""
     if changes.added:
         model.objects.bulk_create([build(key, new[key]) for key in changes.added], BATCH)
@@ -189,24 +189,24 @@ def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
     try:
         with transaction.atomic():
             # Removals first (a seat or office of a departing member goes before the member).
-            _delete(
+            delete_rows(
                 CommitteeMembership,
                 [plan.memberships.pks[k] for k in plan.memberships.removed],
                 say,
                 "committee seats",
             )
-            _delete(
+            delete_rows(
                 DistrictOffice,
                 [plan.offices.pks[k] for k in plan.offices.removed],
                 say,
                 "district offices",
             )
-            _delete(
+            delete_rows(
                 ZipDistrict, [plan.zip_rows.pks[k] for k in plan.zip_rows.removed], say, "ZIP rows"
             )
-            _delete(Legislator, plan.legislators.removed, say, "legislators")
-            _delete(Committee, plan.committees.removed, say, "committees")
-            _write(
+            delete_rows(Legislator, plan.legislators.removed, say, "legislators")
+            delete_rows(Committee, plan.committees.removed, say, "committees")
+            write_rows(
                 Committee,
                 plan.committees,
                 data.committees,
@@ -215,7 +215,7 @@ def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
                 say,
                 "committees",
             )
-            _write(
+            write_rows(
                 Legislator,
                 plan.legislators,
                 data.legislators,
@@ -224,7 +224,7 @@ def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
                 say,
                 "legislators",
             )
-            _write(
+            write_rows(
                 DistrictOffice,
                 plan.offices,
                 data.offices,
@@ -233,7 +233,7 @@ def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
                 say,
                 "district offices",
             )
-            _write(
+            write_rows(
                 CommitteeMembership,
                 plan.memberships,
                 data.memberships,
@@ -244,7 +244,7 @@ def apply(plan: ImportPlan, progress=None) -> LegislatorImport:
                 say,
                 "committee seats",
             )
-            _write(
+            write_rows(
                 ZipDistrict,
                 plan.zip_rows,
                 dict.fromkeys(data.zip_rows, True),

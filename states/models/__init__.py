@@ -12,6 +12,16 @@ from .legislators import (
 )
 from .pages import StateAssessment, StateIndexPage, StatePage
 from .scorecard_imports import ScorecardImport
+from .state_legislator_imports import StateLegislatorImport
+from .state_legislators import (
+    StateChamber,
+    StateCommittee,
+    StateCommitteeMembership,
+    StateDistrict,
+    StateLegislator,
+    StateVacancy,
+    StateZipDistrict,
+)
 
 __all__ = [
     "ASSESSED",
@@ -35,7 +45,15 @@ __all__ = [
     "ScorecardImport",
     "Stance",
     "StateAssessment",
+    "StateChamber",
+    "StateCommittee",
+    "StateCommitteeMembership",
+    "StateDistrict",
     "StateIndexPage",
+    "StateLegislator",
+    "StateLegislatorImport",
     "StatePage",
+    "StateVacancy",
+    "StateZipDistrict",
     "ZipDistrict",
 ]

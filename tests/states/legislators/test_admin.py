@@ -211,6 +211,7 @@ def test_before_any_import_the_page_says_how_to_run_one(admin_client):
     assert "No legislator data has been imported yet." in html
 
 
-def test_the_congress_menu_is_in_the_admin(admin_client):
+def test_the_legislators_menu_is_in_the_admin(admin_client):
     html = Admin().get_soup(admin_client.get("/admin/").content).decode()
-    assert "Members of Congress" in html and "Data imports" in html
+    assert "Members of Congress" in html and "Congress data imports" in html
+    assert "State legislators" in html and "State data imports" in html
