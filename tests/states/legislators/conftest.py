@@ -16,7 +16,12 @@ from states.models import (
     ZipDistrict,
 )
 from tests.helpers import require_tool
-from tests.states.legislators.helpers import find_shared_data, run_import
+from tests.states.legislators.helpers import (
+    SAMPLE_STATES,
+    find_shared_data,
+    run_import,
+    write_sample,
+)
 
 
 @pytest.fixture
@@ -60,10 +65,38 @@ def imported(shared_data, imported_once, db) -> str:
     return imported_once
 
 
+@pytest.fixture(scope="session")
+def sample_data(tmp_path_factory) -> Path:
+    """The five files cut down to the members of Congress of three states (and their
+    committees, offices and ZIP areas), in the publishers' own formats: made once per test
+    process for the tests of the import's mechanics (sources, dates, errors), which need the
+    real shapes but not 540 members (an import of them took 3 to 20 s per test)."""
+    folder = find_shared_data()
+    require_tool(
+        folder is not None,
+        "the public legislator data is not on this machine (../shared/data with "
+        + ", ".join(FILE_NAMES)
+        + "; see its README)",
+    )
+    target = tmp_path_factory.mktemp("legislator-sample")
+    write_sample(folder, target, states=SAMPLE_STATES)
+    return target
+
+
 @pytest.fixture
-def data_copy(shared_data, tmp_path) -> Path:
-    """A writable copy of the five files."""
+def data_copy(sample_data, tmp_path) -> Path:
+    """A writable copy of the five files (of the sample: the real shapes, three states)."""
     folder = tmp_path / "data"
+    folder.mkdir()
+    for name in FILE_NAMES:
+        shutil.copy(sample_data / name, folder / name)
+    return folder
+
+
+@pytest.fixture
+def real_data_copy(shared_data, tmp_path) -> Path:
+    """A writable copy of the five real files, for changes measured against the real import."""
+    folder = tmp_path / "real-data"
     folder.mkdir()
     for name in FILE_NAMES:
         shutil.copy(shared_data / name, folder / name)

@@ -166,9 +166,9 @@ def write_changed_copy(folder):
 
 
 def test_a_reimport_names_exactly_what_changed_and_dry_run_applies_nothing(
-    imported, data_copy, django_capture_on_commit_callbacks
+    imported, real_data_copy, django_capture_on_commit_callbacks
 ):
-    write_changed_copy(data_copy)
+    write_changed_copy(real_data_copy)
     first = LegislatorImport.latest_or_none()
     before = {
         "legislators": Legislator.objects.count(),
@@ -178,7 +178,7 @@ def test_a_reimport_names_exactly_what_changed_and_dry_run_applies_nothing(
         "imports": LegislatorImport.objects.count(),
     }
 
-    preview = run_import("--source", str(data_copy), "--dry-run")
+    preview = run_import("--source", str(real_data_copy), "--dry-run")
     assert "Legislators: 1 added, 1 removed, 1 changed" in preview
     assert "+ Ana Nueva (Z000999), Representative, CA-14" in preview
     assert "- Lauren Boebert (B000825), Representative, CO-4" in preview
@@ -202,7 +202,7 @@ def test_a_reimport_names_exactly_what_changed_and_dry_run_applies_nothing(
 
     generation = cache_generation.generation()
     with django_capture_on_commit_callbacks(execute=True):
-        output = run_import("--source", str(data_copy))
+        output = run_import("--source", str(real_data_copy))
     assert cache_generation.generation() > generation  # purged: state pages show the new members
     record = LegislatorImport.latest_or_none()
     assert record.pk != first.pk
@@ -257,11 +257,11 @@ def test_a_second_run_reports_no_changes_and_writes_no_diff(imported, shared_dat
     assert first.data_as_of == first.checked_at
 
 
-def test_a_truncated_file_that_would_remove_most_members_needs_force(imported, data_copy):
-    path = data_copy / "legislators-current.yaml"
+def test_a_truncated_file_that_would_remove_most_members_needs_force(imported, real_data_copy):
+    path = real_data_copy / "legislators-current.yaml"
     dump_yaml(path, load_yaml(path)[:10])
     with pytest.raises(CommandError, match="would remove 527 of the 537 stored legislators"):
-        run_import("--source", str(data_copy))
+        run_import("--source", str(real_data_copy))
     assert Legislator.objects.count() == 537
-    forced = run_import("--source", str(data_copy), "--force", "--dry-run")
+    forced = run_import("--source", str(real_data_copy), "--force", "--dry-run")
     assert "Legislators: 0 added, 527 removed" in forced
