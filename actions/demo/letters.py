@@ -40,7 +40,7 @@ Sincerely,
 {full_name}
 {city}, {state} {zip_code}"""
 
-LETTER_ES = """Estimado/a {legislator_title} {legislator_last_name}:
+LETTER_ES = """Honorable {legislator_title} {legislator_last_name}:
 
 Me llamo {full_name} y soy residente de {city}, {state}. Le escribo para pedirle que apoye la {bill}, que acabaría con la inmunidad calificada y devolvería a las personas un recurso cuando agentes de policía u otros funcionarios violan sus derechos constitucionales.
 

@@ -33,7 +33,7 @@ TEXT = {
         "ready": "Sus 3 cartas están listas",
         "copied": "Copiado. Ahora péguelo en el formulario de contacto.",
         "zip_error": "Escriba un código postal de cinco dígitos, como 20515.",
-        "dear": "Estimado/a ",
+        "dear": "Honorable ",
     },
 }
 SUBMIT = "el.type === 'submit' && !!el.closest('[data-letter-form]')"

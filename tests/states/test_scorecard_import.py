@@ -130,7 +130,11 @@ def test_an_import_publishes_each_mark_with_its_own_date_and_confidence_in_both_
     assert spanish["police-immunity"].status == AssessmentStatus.MET
     assert spanish["police-immunity"].criterion.locale.language_code == "es"
     html = client.get("/es/evaluacion-por-estado/colorado/").content.decode()
-    assert '<p class="criterion__summary" lang="en">CO police-immunity summary.</p>' in html
+    # Marked as English for screen readers, and said to be so for everyone else.
+    assert (
+        '<p class="criterion__summary"><span lang="en">CO police-immunity summary.</span> '
+        '<span class="meta">(aún sin traducir)</span></p>'
+    ) in html
     assert "Confianza baja:" in html
     assert "<strong>1,5 de 9</strong>; 2 evaluados" in html
     html = client.get("/en/scorecard/colorado/").content.decode()
