@@ -4,6 +4,7 @@ the last 30 days (so the count, the chart and the recent signers show something)
 organisation and signer is invented and marked as a sample."""
 
 import io
+import math
 import random
 from datetime import timedelta
 
@@ -23,6 +24,7 @@ tr = Phrasebook()
 ORGANISATIONS = [
     {
         "name": "Open Courts Project",
+        "emblem": "columns",
         "source_code": "open-courts",
         "colour": (11, 61, 145),
         "description": tr(
@@ -33,6 +35,7 @@ ORGANISATIONS = [
     },
     {
         "name": "Mothers for Answers",
+        "emblem": "heart",
         "source_code": "mothers-answers",
         "colour": (163, 35, 27),
         "description": tr(
@@ -44,6 +47,7 @@ ORGANISATIONS = [
     },
     {
         "name": "Veterans for Rights",
+        "emblem": "star",
         "source_code": "veterans-rights",
         "colour": (27, 107, 58),
         "description": tr(
@@ -55,6 +59,7 @@ ORGANISATIONS = [
     },
     {
         "name": "Faith in Justice",
+        "emblem": "rings",
         "source_code": "faith-justice",
         "colour": (92, 45, 145),
         "description": tr(
@@ -65,6 +70,7 @@ ORGANISATIONS = [
     },
     {
         "name": "Civic Bridge Network",
+        "emblem": "bridge",
         "source_code": "civic-bridge",
         "colour": (120, 72, 0),
         "description": tr(
@@ -218,14 +224,84 @@ POST_TAGS = {
 }
 
 
-def _logo(name: str, colour: tuple[int, int, int]) -> CampaignImage:
-    """A plain coloured tile with the organisation's initials: a stand-in logo."""
+def _logo(name: str, colour: tuple[int, int, int], emblem: str) -> CampaignImage:
+    """A stand-in logo that reads like a real one: an emblem in the organisation's colour and
+    its name set as a two-line wordmark, on white, marked as a sample in its title."""
     from PIL import Image, ImageDraw, ImageFont
 
-    image = Image.new("RGB", (240, 96), colour)
-    initials = "".join(word[0] for word in name.split()[:3])
-    font = ImageFont.load_default(size=48)
-    ImageDraw.Draw(image).text((120, 48), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    scale = 2  # drawn at twice the size shown, so it stays sharp on phones
+    width, height = 240 * scale, 96 * scale
+    image = Image.new("RGB", (width, height), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    light = tuple(min(255, c + 150) for c in colour)
+    box = (8 * scale, 8 * scale, 88 * scale, 88 * scale)
+    cx, cy = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
+    if emblem == "columns":
+        draw.polygon(
+            [(box[0], cy - 18 * scale), (cx, box[1]), (box[2], cy - 18 * scale)], fill=colour
+        )
+        for n in range(4):
+            x = box[0] + 10 * scale + n * 18 * scale
+            draw.rectangle([x, cy - 14 * scale, x + 8 * scale, box[3] - 10 * scale], fill=colour)
+        draw.rectangle([box[0], box[3] - 8 * scale, box[2], box[3]], fill=colour)
+    elif emblem == "heart":
+        draw.ellipse(
+            [box[0] + 4 * scale, box[1] + 8 * scale, cx + 2 * scale, cy + 8 * scale], fill=colour
+        )
+        draw.ellipse(
+            [cx - 2 * scale, box[1] + 8 * scale, box[2] - 4 * scale, cy + 8 * scale], fill=colour
+        )
+        draw.polygon(
+            [
+                (box[0] + 5 * scale, cy - 4 * scale),
+                (box[2] - 5 * scale, cy - 4 * scale),
+                (cx, box[3] - 4 * scale),
+            ],
+            fill=colour,
+        )
+    elif emblem == "star":
+        points = []
+        for n in range(10):
+            radius = (38 if n % 2 == 0 else 16) * scale
+            angle = math.pi / 2 + n * math.pi / 5
+            points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
+        draw.polygon(points, fill=colour)
+    elif emblem == "rings":
+        draw.ellipse(box, outline=colour, width=8 * scale)
+        draw.ellipse(
+            [cx - 18 * scale, cy - 18 * scale, cx + 18 * scale, cy + 18 * scale], fill=light
+        )
+        draw.ellipse([cx - 9 * scale, cy - 9 * scale, cx + 9 * scale, cy + 9 * scale], fill=colour)
+    else:  # a bridge
+        draw.arc(
+            [box[0], cy - 10 * scale, box[2], box[3] + 40 * scale],
+            180,
+            360,
+            fill=colour,
+            width=7 * scale,
+        )
+        draw.rectangle([box[0], cy + 12 * scale, box[2], cy + 19 * scale], fill=colour)
+        for x in (box[0] + 16 * scale, cx - 3 * scale, box[2] - 22 * scale):
+            draw.rectangle([x, cy - 4 * scale, x + 6 * scale, box[3]], fill=colour)
+    words = name.split()
+    lines = [
+        " ".join(words[: len(words) // 2 + len(words) % 2]),
+        " ".join(words[len(words) // 2 + len(words) % 2 :]),
+    ]
+    size = 22 * scale
+    room = (240 - 104) * scale
+    while (
+        size > 10 * scale
+        and max(
+            draw.textlength(line.upper(), font=ImageFont.load_default(size=size)) for line in lines
+        )
+        > room
+    ):
+        size -= scale
+    font = ImageFont.load_default(size=size)
+    for n, line in enumerate(lines):
+        top = height // 2 - size - 2 * scale + n * (size + 4 * scale)
+        draw.text((100 * scale, top), line.upper(), font=font, fill=colour)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     slug = name.lower().replace(" ", "-")
@@ -249,7 +325,7 @@ def _organisations(english: Locale, stdout) -> list[Organization]:
                 description=data["description"],
                 source_code=data["source_code"],
                 link=f"https://{data['source_code']}.example.org/",
-                logo=_logo(data["name"], data["colour"]),
+                logo=_logo(data["name"], data["colour"], data["emblem"]),
             )
             stdout.write(f"  created the sample organisation {organisation.name!r}")
         organisations.append(organisation)
