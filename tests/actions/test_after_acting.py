@@ -27,6 +27,7 @@ from home.factories import CampaignImageFactory
 from testimonials.models import VoiceSubmission
 from tests.actions.letters.helpers import letter_data
 from tests.actions.petitions.helpers import signature_data
+from tests.helpers import warm_queries
 from tests.testimonials.helpers import voice_data
 
 pytestmark = pytest.mark.django_db
@@ -290,3 +291,29 @@ def test_staff_see_the_campaign_columns_on_the_dashboard_and_in_exports(
     export = client.get("/admin/signature/", {"export": "csv"})
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
     assert rows[0]["utm_source"] == "newsletter" and rows[0]["utm_campaign"] == "launch"
+
+
+def test_the_thank_you_costs_the_same_queries_with_one_image_or_four(
+    client, petition, after_acting
+):
+    """A kit's images come with the StreamField in one query, and their renditions from the
+    cache Wagtail keeps of them: the count does not grow with the images."""
+    url = sign(client, petition)["Location"]
+
+    def images(count: int) -> list:
+        return [
+            ("image", {"image": CampaignImageFactory(), "alt_text": "", "caption": ""})
+            for _ in range(count)
+        ]
+
+    kit = after_acting.share_kit
+    kit.items = images(1)
+    kit.save()
+    client.get(url)  # renditions made once, as the first visitor makes them
+    one, _html = warm_queries(client, url)
+    kit.items = images(4)
+    kit.save()
+    client.get(url)
+    four, html = warm_queries(client, url)
+    assert html.count(" download>") == 4
+    assert four == one
