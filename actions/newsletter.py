@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from actions.forms import NewsletterSignupForm
 from actions.models import Subscriber
-from core.attribution import UTM_FIELDS
+from core.attribution import ATTRIBUTION_FIELDS
 from core.forms import posted_with_attribution
 from core.models.outbox import normalize_address
 from core.outbox import queue_email
@@ -27,7 +27,6 @@ from core.spam import is_spam
 CONFIRM_SALT = "actions.newsletter.confirm"
 UNSUBSCRIBE_SALT = "actions.newsletter.unsubscribe"
 SPAM_BUCKET = "newsletter"
-ATTRIBUTION = ("source", *UTM_FIELDS)
 
 
 def confirm_max_age() -> timedelta:
@@ -105,7 +104,7 @@ class Signup:
 
 
 def _attribution(signup: Signup) -> dict[str, str]:
-    return {name: signup.attribution.get(name, "") for name in ATTRIBUTION}
+    return {name: signup.attribution.get(name, "") for name in ATTRIBUTION_FIELDS}
 
 
 def subscribe(signup: Signup) -> Subscriber:
@@ -186,7 +185,7 @@ def handle_signup(request, signup_page) -> tuple[NewsletterSignupForm, bool]:
             language=_language(),
             consent_text=signup_page.consent_text,
             source_page=source or signup_page,
-            attribution={name: form.cleaned_data.get(name, "") for name in ATTRIBUTION},
+            attribution={name: form.cleaned_data.get(name, "") for name in ATTRIBUTION_FIELDS},
         )
     )
     return form, True

@@ -25,7 +25,7 @@ from actions.forms import SignatureForm
 from actions.models import Signature
 from actions.newsletter import Signup, subscribe
 from actions.public_names import public_first_name
-from core.attribution import UTM_FIELDS
+from core.attribution import ATTRIBUTION_FIELDS
 from core.forms import posted_with_attribution
 from core.outbox import queue_email
 from core.spam import over_rate_limit
@@ -38,8 +38,6 @@ COOKIE_SALT = "actions.signing.cookie"
 SIGNED_COOKIE = "signed_actions"
 COOKIE_MAX_ENTRIES = 30
 COOKIE_MAX_AGE = 365 * 24 * 3600
-# Where the signer came from, carried to the thank-you page for the donate link.
-TAGS = ("source", *UTM_FIELDS)
 # A real signature is well under 2 KB; anything far bigger is refused before it is parsed.
 MAX_POST_BYTES = 16 * 1024
 
@@ -201,7 +199,7 @@ def _subscribe(page, data: dict, language: str) -> None:
             language=language,
             consent_text=consent,
             source_page=page,
-            attribution={name: data.get(name, "") for name in TAGS},
+            attribution={name: data.get(name, "") for name in ATTRIBUTION_FIELDS},
         )
     )
 
@@ -214,7 +212,9 @@ def thanks_token(page, already: bool, tags: dict | None = None) -> str:
     cookie, never from the database, so the URL tells a stranger nothing about an address. The
     source and utm_* tags the signature came with ride along, for the donate link."""
     data = {"k": page.translation_key.hex[:12], "a": 1 if already else 0}
-    tags = {name: value for name, value in (tags or {}).items() if name in TAGS and value}
+    tags = {
+        name: value for name, value in (tags or {}).items() if name in ATTRIBUTION_FIELDS and value
+    }
     if tags:
         data["t"] = tags
     return signing.dumps(data, salt=THANKS_SALT, compress=True)
@@ -246,7 +246,7 @@ def read_thanks_tags(page, token: str | None) -> dict[str, str]:
     tags = data.get("t")
     if not isinstance(tags, dict):
         return {}
-    return {name: str(tags[name]) for name in TAGS if tags.get(name)}
+    return {name: str(tags[name]) for name in ATTRIBUTION_FIELDS if tags.get(name)}
 
 
 def _fingerprint(action_key, email: str) -> str:
@@ -322,5 +322,5 @@ def handle_post(request, page, thanks_url: str) -> PostResult:
     if not form.is_valid():
         return PostResult(form=form, status=200)
     signature, _created = sign(page, form.cleaned_data, current_language())
-    tags = {name: form.cleaned_data.get(name, "") for name in TAGS}
+    tags = {name: form.cleaned_data.get(name, "") for name in ATTRIBUTION_FIELDS}
     return PostResult(redirect=thank_you_redirect(request, page, thanks_url, signature.email, tags))

@@ -25,6 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 from django.http import HttpRequest
 
 UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign")
+# What a submission keeps of where it came from (core.models.attribution.Attribution's fields).
+ATTRIBUTION_FIELDS = ("source", *UTM_FIELDS)
 UTM_MAX_LENGTH = 100
 SOURCE_MAX_LENGTH = 40
 SOURCE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")

@@ -17,13 +17,13 @@ from actions.letters import placeholders
 from actions.letters.forms import LetterForm
 from actions.letters.lookup import Outcome, describe, look_up, place_name
 from actions.letters.writing import (
-    ATTRIBUTION,
     diy_bill_values,
     rate_limit,
     record,
     write_letters,
 )
 from actions.signing import current_language
+from core.attribution import ATTRIBUTION_FIELDS
 from core.forms import posted_with_attribution
 from core.spam import over_rate_limit
 from states.congress import HOUSE_LOOKUP_URL
@@ -171,5 +171,5 @@ def letters_context(page, outcome: Outcome, letters, data: dict, emailed: bool) 
         "emailed": emailed,
         "email": data.get("email") if emailed else "",
         "zip_code": data["zip_code"],
-        "attribution": {name: data.get(name, "") for name in ATTRIBUTION},
+        "attribution": {name: data.get(name, "") for name in ATTRIBUTION_FIELDS},
     }

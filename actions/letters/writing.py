@@ -22,14 +22,12 @@ from actions.letters import placeholders
 from actions.letters.lookup import Outcome, place_name
 from actions.letters.models import LetterSent
 from actions.signing import public_url
-from core.attribution import UTM_FIELDS
+from core.attribution import ATTRIBUTION_FIELDS
 from core.outbox import queue_email
 from states.congress import Delegation
 from states.models import Legislator
 
 EMAIL_TEMPLATE = "actions/emails/letters_copy"
-# Where the writer came from, kept with each letter counted (core/attribution.py).
-ATTRIBUTION = ("source", *UTM_FIELDS)
 # The parties as the public data names them, said in the visitor's language.
 PARTIES = {
     "Democrat": _("Democrat"),
@@ -182,7 +180,7 @@ def record(page, outcome: Outcome, letters: list[Letter], person: dict, language
                             chamber=letter.legislator.chamber,
                             district_key=outcome.district_key,
                             language=language,
-                            **{name: person.get(name, "") for name in ATTRIBUTION},
+                            **{name: person.get(name, "") for name in ATTRIBUTION_FIELDS},
                         )
                         for letter in letters
                     ]
