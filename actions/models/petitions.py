@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.models.form_pages import ConsentMixin, ThankYouMixin
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 
@@ -20,7 +21,7 @@ DEFAULT_CONSENT_TEXT = _(
 )
 
 
-class ActionPage(PreviewedAsServedMixin, SharingMixin, Page):
+class ActionPage(ConsentMixin, ThankYouMixin, PreviewedAsServedMixin, SharingMixin, Page):
     """What petitions and pledges share: text, goal, closing, thank-you and sharing copy."""
 
     introduction = models.TextField(
@@ -60,26 +61,16 @@ class ActionPage(PreviewedAsServedMixin, SharingMixin, Page):
         blank=True,
         help_text=_("Shown once signatures are handed in, e.g. 'Delivered to Congress on 4 May'."),
     )
-    consent_text = models.TextField(
-        _("consent text"),
-        max_length=600,
-        default=DEFAULT_CONSENT_TEXT,
-        help_text=_(
-            "Shown beside the button and saved with each signature as what the signer agreed to."
-        ),
+    consent_text_default = DEFAULT_CONSENT_TEXT
+    consent_text_help_text = _(
+        "Shown beside the button and saved with each signature as what the signer agreed to."
     )
-    thank_you_heading = models.CharField(
-        _("thank-you heading"),
-        max_length=120,
-        default=_("Thank you for signing"),
-        help_text=_("Shown after someone signs."),
+    thank_you_heading_default = _("Thank you for signing")
+    thank_you_heading_help_text = _("Shown after someone signs.")
+    thank_you_text_default = _(
+        "Your signature is counted. Now ask two friends to sign: that is how we grow."
     )
-    thank_you_text = models.TextField(
-        _("thank-you text"),
-        max_length=600,
-        default=_("Your signature is counted. Now ask two friends to sign: that is how we grow."),
-        help_text=_("Shown after someone signs, above the share links."),
-    )
+    thank_you_text_help_text = _("Shown after someone signs, above the share links.")
     share_text = models.CharField(
         _("share text"),
         max_length=200,

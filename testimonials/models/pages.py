@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.models.form_pages import ConsentMixin, ThankYouMixin
 from core.us_states import US_STATES, state_name
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 from testimonials.choices import (
@@ -276,7 +277,7 @@ class TestimonialPage(SharingMixin, Page):
         return context
 
 
-class AddYourVoicePage(PreviewedAsServedMixin, SharingMixin, Page):
+class AddYourVoicePage(ConsentMixin, ThankYouMixin, PreviewedAsServedMixin, SharingMixin, Page):
     """The form. A valid submission becomes a draft voice under the wall in the visitor's language,
     waiting in the "Voice moderation" workflow; nothing is public until a moderator approves."""
 
@@ -298,30 +299,19 @@ class AddYourVoicePage(PreviewedAsServedMixin, SharingMixin, Page):
             "its own translation of this wall. If empty, the wall in the page's language is used."
         ),
     )
-    consent_text = models.TextField(
-        _("consent text"),
-        max_length=800,
-        default=DEFAULT_CONSENT_TEXT,
-        help_text=_(
-            "The agreement people tick before sending; saved with each submission as what they "
-            "agreed to."
-        ),
+    consent_text_max_length = 800
+    consent_text_default = DEFAULT_CONSENT_TEXT
+    consent_text_help_text = _(
+        "The agreement people tick before sending; saved with each submission as what they "
+        "agreed to."
     )
-    thank_you_heading = models.CharField(
-        _("thank-you heading"),
-        max_length=120,
-        default=_("Thank you for adding your voice"),
-        help_text=_("Shown after someone sends the form."),
+    thank_you_heading_default = _("Thank you for adding your voice")
+    thank_you_text_max_length = 800
+    thank_you_text_default = _(
+        "A moderator reads every voice before it appears on the wall. We will email you as "
+        "soon as yours is published."
     )
-    thank_you_text = models.TextField(
-        _("thank-you text"),
-        max_length=800,
-        default=_(
-            "A moderator reads every voice before it appears on the wall. We will email you as "
-            "soon as yours is published."
-        ),
-        help_text=_("Shown after someone sends the form: what happens next."),
-    )
+    thank_you_text_help_text = _("Shown after someone sends the form: what happens next.")
 
     content_panels = [
         *Page.content_panels,
