@@ -1,5 +1,5 @@
 """Demo content for actions/: the newsletter sign-up page, the petition and the pledge (with
-sample organisations and signatures) and the letter to Congress, in English and Spanish."""
+sample organizations and signatures) and the letter to Congress, in English and Spanish."""
 
 from wagtail.models import Locale
 

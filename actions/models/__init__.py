@@ -4,9 +4,9 @@ from .newsletter import SignupPage, Subscriber
 from .organizations import Organization
 from .petitions import (
     ActionPage,
-    PetitionOrganisation,
+    PetitionOrganization,
     PetitionPage,
-    PledgeOrganisation,
+    PledgeOrganization,
     PledgePage,
 )
 from .signatures import Signature
@@ -16,9 +16,9 @@ __all__ = [
     "LetterPage",
     "LetterSent",
     "Organization",
-    "PetitionOrganisation",
+    "PetitionOrganization",
     "PetitionPage",
-    "PledgeOrganisation",
+    "PledgeOrganization",
     "PledgePage",
     "Signature",
     "SignupPage",

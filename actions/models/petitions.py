@@ -105,9 +105,9 @@ class ActionPage(ConsentMixin, ThankYouMixin, PreviewedAsServedMixin, SharingMix
             heading=_("After signing"),
         ),
         InlinePanel(
-            "participating_organisations",
-            heading=_("Participating organisations"),
-            label=_("Organisation"),
+            "participating_organizations",
+            heading=_("Participating organizations"),
+            label=_("Organization"),
         ),
     ]
     promote_panels = [*SharingMixin.promote_panels, FieldPanel("feature_on_home_page")]
@@ -195,30 +195,30 @@ class PledgePage(ActionPage):
         verbose_name_plural = _("pledges")
 
 
-class ParticipatingOrganisation(Orderable):
-    """Abstract: one organisation in an action's list, in the editor's order."""
+class ParticipatingOrganization(Orderable):
+    """Abstract: one organization in an action's list, in the editor's order."""
 
-    organisation = models.ForeignKey(
+    organization = models.ForeignKey(
         "actions.Organization",
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name=_("organisation"),
-        help_text=_("Choose a partner; add new ones under Snippets → Organisations."),
+        verbose_name=_("organization"),
+        help_text=_("Choose a partner; add new ones under Snippets → Organizations."),
     )
 
-    panels = [FieldPanel("organisation")]
+    panels = [FieldPanel("organization")]
 
     class Meta(Orderable.Meta):
         abstract = True
 
 
-class PetitionOrganisation(ParticipatingOrganisation):
+class PetitionOrganization(ParticipatingOrganization):
     page = ParentalKey(
-        PetitionPage, on_delete=models.CASCADE, related_name="participating_organisations"
+        PetitionPage, on_delete=models.CASCADE, related_name="participating_organizations"
     )
 
 
-class PledgeOrganisation(ParticipatingOrganisation):
+class PledgeOrganization(ParticipatingOrganization):
     page = ParentalKey(
-        PledgePage, on_delete=models.CASCADE, related_name="participating_organisations"
+        PledgePage, on_delete=models.CASCADE, related_name="participating_organizations"
     )

@@ -12,7 +12,7 @@ class Signature(models.Model):
     """One person's signature on one action, whichever translation of the page they used.
 
     `action_key` is the page's translation_key, shared by every language version: the unique
-    constraint on it and the normalised email is what makes "one signature per person per
+    constraint on it and the normalized email is what makes "one signature per person per
     action" hold under concurrent signing, and the count is a COUNT(*) over it.
     """
 

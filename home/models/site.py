@@ -12,13 +12,13 @@ from home.models.pages import ACTION_PAGE_TYPES
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    organisation_name = models.CharField(
-        _("organisation name"),
+    organization_name = models.CharField(
+        _("organization name"),
         max_length=120,
         default="End Qualified Immunity",
         help_text=_("The campaign's name as shown in the header, footer and emails."),
     )
-    organisation_name_language = models.CharField(
+    organization_name_language = models.CharField(
         _("language of the name"),
         max_length=10,
         choices=settings.LANGUAGES,
@@ -65,8 +65,8 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("organisation_name_language"),
+        FieldPanel("organization_name"),
+        FieldPanel("organization_name_language"),
         FieldPanel("privacy_page"),
         PageChooserPanel("default_next_step", page_type=ACTION_PAGE_TYPES),
         MultiFieldPanel(
