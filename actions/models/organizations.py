@@ -1,13 +1,14 @@
 """Organizations that take part in the campaign's actions: listed on petitions and pledges, on the
 home page, and recognised by their source code on the signatures their embeds bring in."""
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.models.fields import name_language_field
 
 SOURCE_CODE_VALIDATOR = RegexValidator(
     r"^[a-z0-9][a-z0-9_-]{0,39}$",
@@ -22,16 +23,7 @@ class Organization(TranslatableMixin, models.Model):
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The organization's name as it writes it.")
     )
-    name_language = models.CharField(
-        _("language of the name"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_(
-            "The language the name is in. Pages in other languages mark it as such, so that "
-            "screen readers pronounce it right."
-        ),
-    )
+    name_language = name_language_field()
     logo = models.ForeignKey(
         "home.CampaignImage",
         null=True,

@@ -1,12 +1,12 @@
 """Site-wide settings and the translatable footer text."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 
+from core.models.fields import name_language_field
 from home.models.pages import ACTION_PAGE_TYPES
 
 
@@ -18,16 +18,7 @@ class SiteSettings(BaseSiteSetting):
         default="End Qualified Immunity",
         help_text=_("The campaign's name as shown in the header, footer and emails."),
     )
-    organization_name_language = models.CharField(
-        _("language of the name"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_(
-            "The language the name is in. Pages in other languages mark it as such, so that "
-            "screen readers pronounce it right."
-        ),
-    )
+    organization_name_language = name_language_field()
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy policy page"),
