@@ -22,6 +22,7 @@ from wagtail.models import Page
 from actions import signing
 from actions.forms import SignatureForm, clean_source
 from actions.models import Organization, PetitionPage, PledgePage
+from core import serving
 from core.security import frameable
 from core.us_states import state_name
 from home.models import CampaignRendition
@@ -131,6 +132,7 @@ def _problem_status_page(page, request, result, template: str, base_context: dic
     return TemplateResponse(request, template, context, status=result.status)
 
 
+@serving.handles("serve", PetitionPage, PledgePage)
 def serve_action_page(page, request, *args, **kwargs):
     if request.method == "POST":
         result = signing.handle_post(request, page, page.get_url(request=request))

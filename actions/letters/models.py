@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from actions.letters import placeholders
+from core import serving
 from core.models.form_pages import ConsentMixin
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
@@ -285,9 +286,8 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
             raise ValidationError(errors)
 
     def serve(self, request, *args, **kwargs):
-        from actions.letters.views import serve_letter_page
-
-        return serve_letter_page(self, request, *args, **kwargs)
+        # actions.letters.views.serve_letter_page, which imports this module.
+        return serving.handler(self, "serve")(self, request, *args, **kwargs)
 
 
 class LetterSent(models.Model):

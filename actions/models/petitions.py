@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import serving
 from core.models.form_pages import ConsentMixin, ThankYouMixin
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
@@ -144,9 +145,8 @@ class ActionPage(ConsentMixin, ThankYouMixin, PreviewedAsServedMixin, SharingMix
         return self.share_text or self.title
 
     def serve(self, request, *args, **kwargs):
-        from actions.action_views import serve_action_page
-
-        return serve_action_page(self, request, *args, **kwargs)
+        # actions.action_views.serve_action_page, which imports these models.
+        return serving.handler(self, "serve")(self, request, *args, **kwargs)
 
 
 class PetitionPage(ActionPage):

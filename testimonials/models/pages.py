@@ -3,14 +3,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import serving
 from core.models.form_pages import ConsentMixin, ThankYouMixin
 from core.us_states import US_STATES, state_name
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
@@ -23,6 +22,7 @@ from testimonials.choices import (
     NameShown,
     language_name_in_sentence,
 )
+from testimonials.models.submissions import VoiceSubmission
 from testimonials.panels import ReviewPanel, SubmissionPanel
 
 DEFAULT_CONSENT_TEXT = _(
@@ -59,10 +59,9 @@ class TestimonialIndexPage(SharingMixin, Page):
         return self.search_description or self.introduction
 
     def get_context(self, request, *args, **kwargs):
-        from testimonials.wall import wall_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(wall_context(self, request))
+        # testimonials.wall.wall_context, which imports these models.
+        context.update(serving.handler(self, "context")(self, request))
         return context
 
 
@@ -255,25 +254,21 @@ class TestimonialPage(SharingMixin, Page):
             )
 
     def is_declined(self) -> bool:
-        from testimonials.models.submissions import VoiceSubmission
-
         return VoiceSubmission.objects.filter(
             page_id=self.pk, status__in=VoiceSubmission.CLOSED_STATUSES
         ).exists()
 
     def permissions_for_user(self, user):
-        from testimonials.moderation import DeclinedVoicePermissionTester
-
         # Declined voices are never live, so live ones (most of an admin listing) cost no query.
         if self.pk and not self.live and self.is_declined():
-            return DeclinedVoicePermissionTester(user, self)
+            # testimonials.moderation.DeclinedVoicePermissionTester
+            return serving.handler(self, "declined_permissions")(user, self)
         return super().permissions_for_user(user)
 
     def get_context(self, request, *args, **kwargs):
-        from testimonials.wall import voice_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(voice_context(self, request))
+        # testimonials.wall.voice_context, which imports these models.
+        context.update(serving.handler(self, "context")(self, request))
         return context
 
 
@@ -348,17 +343,5 @@ class AddYourVoicePage(ConsentMixin, ThankYouMixin, PreviewedAsServedMixin, Shar
         return walls.order_by("path").first()
 
     def serve(self, request, *args, **kwargs):
-        from testimonials.submission import handle_post, new_form
-
-        thanks = request.method == "GET" and request.GET.get("thanks") == "1"
-        if request.method == "POST":
-            form, done = handle_post(request, self)
-            if done:
-                return HttpResponseRedirect(f"{self.get_url(request=request)}?thanks=1")
-        else:
-            form = new_form()
-        context = self.get_context(request, *args, **kwargs)
-        context["form"] = form
-        context["thanks"] = thanks
-        context["wall"] = self.get_wall() if thanks else None
-        return TemplateResponse(request, self.get_template(request), context)
+        # testimonials.submission.serve_add_voice_page, which imports these models.
+        return serving.handler(self, "serve")(self, request, *args, **kwargs)
