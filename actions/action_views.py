@@ -22,6 +22,7 @@ from wagtail.models import Page
 from actions import signing
 from actions.forms import SignatureForm
 from actions.models import Organization, PetitionPage, PledgePage
+from core import serving
 from core.attribution import clean_source
 from core.security import frameable
 from core.us_states import state_name
@@ -40,22 +41,22 @@ def logo_renditions() -> Prefetch:
     )
 
 
-def participating_organisations(page) -> list[Organization]:
-    """The page's organisations in the editor's order, each in the page's language when it has
-    been translated (translations of a page keep pointing at the source's organisations)."""
-    links = list(page.participating_organisations.select_related("organisation"))
+def participating_organizations(page) -> list[Organization]:
+    """The page's organizations in the editor's order, each in the page's language when it has
+    been translated (translations of a page keep pointing at the source's organizations)."""
+    links = list(page.participating_organizations.select_related("organization"))
     if not links:
         return []
-    keys = [link.organisation.translation_key for link in links]
+    keys = [link.organization.translation_key for link in links]
     localized = {
-        organisation.translation_key: organisation
-        for organisation in Organization.objects.filter(
+        organization.translation_key: organization
+        for organization in Organization.objects.filter(
             translation_key__in=keys, locale_id=page.locale_id
         )
         .select_related("logo")
         .prefetch_related(logo_renditions())
     }
-    return [localized.get(link.organisation.translation_key, link.organisation) for link in links]
+    return [localized.get(link.organization.translation_key, link.organization) for link in links]
 
 
 def share_links(url: str, text: str) -> list[dict]:
@@ -110,7 +111,7 @@ def action_context(page, request, *, form, thanks: str | None, problem: str = ""
         "goal": goal,
         "goal_raised": goal != max(page.goal, 1),
         "recent_signers": signers,
-        "organisations": participating_organisations(page),
+        "organizations": participating_organizations(page),
         "count_url": reverse("action_count", args=[page.pk]),
         "page_url": page_url,
         "embed_url": request.build_absolute_uri(embed_path(page)),
@@ -132,6 +133,7 @@ def _problem_status_page(page, request, result, template: str, base_context: dic
     return TemplateResponse(request, template, context, status=result.status)
 
 
+@serving.handles("serve", PetitionPage, PledgePage)
 def serve_action_page(page, request, *args, **kwargs):
     if request.method == "POST":
         result = signing.handle_post(request, page, page.get_url(request=request))

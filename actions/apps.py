@@ -5,6 +5,9 @@ class ActionsConfig(AppConfig):
     name = "actions"
 
     def ready(self) -> None:
+        # The modules that serve the pages register their handlers (core.serving).
+        from actions import action_views, newsletter  # noqa: F401
+        from actions.letters import views  # noqa: F401
         from core.outbox.webhooks import address_unsubscribed
 
         address_unsubscribed.connect(_provider_unsubscribe, dispatch_uid="actions.newsletter")

@@ -39,7 +39,7 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
 class OrganizationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Sample Partner {n}")
     link = "https://partner.example.org/"
-    description = "A sample partner organisation."
+    description = "A sample partner organization."
     locale = factory.LazyFunction(Locale.get_default)
 
     class Meta:

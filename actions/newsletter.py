@@ -12,12 +12,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page
 
 from actions.forms import NewsletterSignupForm
-from actions.models import Subscriber
+from actions.models import SignupPage, Subscriber
+from core import serving
 from core.attribution import ATTRIBUTION_FIELDS
 from core.forms import posted_with_attribution
 from core.models.outbox import normalize_address
@@ -229,3 +232,18 @@ def unsubscribe_address(email: str) -> None:
     subscriber = Subscriber.objects.filter(email=normalize_address(email)).first()
     if subscriber is not None:
         unsubscribe(subscriber)
+
+
+@serving.handles("serve", SignupPage)
+def serve_signup_page(page, request, *args, **kwargs):
+    """The sign-up page: the form, or after a valid sign-up a redirect to its thanks."""
+    if request.method == "POST":
+        form, done = handle_signup(request, page)
+        if done:
+            return HttpResponseRedirect(f"{page.get_url(request=request)}?subscribed=1")
+    else:
+        form = NewsletterSignupForm()
+    context = page.get_context(request, *args, **kwargs)
+    context["form"] = form
+    context["thanks"] = request.method == "GET" and request.GET.get("subscribed") == "1"
+    return TemplateResponse(request, page.get_template(request), context)

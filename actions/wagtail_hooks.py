@@ -16,7 +16,7 @@ from states.models import Bill
 class OrganizationViewSet(SnippetViewSet):
     model = Organization
     icon = "group"
-    menu_label = _("Organisations")
+    menu_label = _("Organizations")
     list_display = ["name", "source_code", "show_on_home_page"]
 
 

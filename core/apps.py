@@ -39,7 +39,7 @@ class CoreConfig(AppConfig):
         image_bookkeeping = {"file_size", "file_hash"}
 
         def purge_for_content(sender, instance=None, **kwargs):
-            # Snippets are content visitors read (criteria, bills, organisations, footer);
+            # Snippets are content visitors read (criteria, bills, organizations, footer);
             # submissions (signatures, subscribers, emails) use ModelViewSets and never purge.
             is_snippet = getattr(sender, "snippet_viewset", None) is not None
             # An image's alt text, credit or focal point shows on every page that uses it.

@@ -39,13 +39,13 @@ def normalize_ip(ip: str) -> str:
 
 
 def hash_ip(ip: str) -> str:
-    """HMAC-SHA256 of the normalised address, truncated to IP_HASH_LENGTH hex characters."""
+    """HMAC-SHA256 of the normalized address, truncated to IP_HASH_LENGTH hex characters."""
     digest = hmac.new(ip_hash_key(), normalize_ip(ip).encode(), hashlib.sha256).hexdigest()
     return digest[:IP_HASH_LENGTH]
 
 
 def hash_email(email: str) -> str:
-    """A keyed hash of an address (normalised as the site stores addresses), for records that
+    """A keyed hash of an address (normalized as the site stores addresses), for records that
     must say "this address" without holding it: the log of erasure requests. Staff who are asked
     again can check the log by typing the address; nobody can read an address out of it."""
     message = b"email\x00" + normalize_address(email).encode()

@@ -7,7 +7,10 @@ class StatesConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import page_published
 
-        from states import facts_sync
+        from states import (
+            facts_sync,
+            views,  # noqa: F401 (registers the pages' handlers: core.serving)
+        )
         from states.models import StatePage
 
         page_published.connect(

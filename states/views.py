@@ -14,16 +14,24 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core import serving
 from core.csv_safety import CSV_CONTENT_TYPE, EXCEL_BOM, neutralize_formula
 from core.us_states import state_name
+from states.congress import HOUSE_LOOKUP_URL, members_for_state
 from states.geography import map_frame, map_shapes
-from states.models import StateIndexPage
+from states.models import Chamber, Criterion, StateIndexPage, StatePage
+from states.related import related_sections
 from states.scorecard import (
     Scorecard,
     StateScore,
     build_scorecard,
+    locale_ids_for,
+    mark_untranslated_research,
     partly_assessed_rule,
+    rubric,
+    score_for_page,
     sort_key,
+    state_bills,
 )
 
 SORTS = ("score", "name")
@@ -31,6 +39,7 @@ DARK_FILLS = {"map-state--b0", "map-state--b1", "map-state--b2", "map-state--b3"
 MAX_ECHO = 60  # characters of a bad parameter repeated back in an error message
 
 
+@serving.handles("index", StateIndexPage)
 def scorecard_index(page: StateIndexPage, request, not_found: str = ""):
     """The map and the ranking, optionally filtered by one criterion and sorted by name.
     `not_found` explains a 404 (an unknown state code in the address) above the map."""
@@ -327,3 +336,43 @@ def _bill(bill) -> dict:
             for change in bill.history
         ],
     }
+
+
+@serving.handles("context", StatePage)
+def state_page_context(page: StatePage, request) -> dict:
+    """What a state page shows beside its own fields: the score, bills, members of Congress."""
+    locale_ids = locale_ids_for(page.locale_id)
+    score = score_for_page(page, rubric(page.locale_id, locale_ids))
+    mark_untranslated_research(page, score.results)
+    index = StateIndexPage.objects.parent_of(page).first()
+    if index is not None:
+        score.recent_years = index.recent_years
+    bills, federal_bills = state_bills(page, locale_ids)
+    score.bills = bills
+    groups = [
+        (label, [r for r in score.results if r.criterion.group == group])
+        for group, label in Criterion.Group.choices
+    ]
+    members = members_for_state(page.postal_code)  # one query, Judiciary seats included
+    take_action = page.take_action_page
+    if take_action is not None:
+        take_action = take_action.localized
+        if not take_action.live:
+            take_action = None
+    return {
+        "score": score,
+        "groups": [(label, results) for label, results in groups if results],
+        "bills": bills,
+        "federal_bills": federal_bills,
+        "index_page": index,
+        "related_sections": related_sections(page, request),
+        "take_action": take_action,
+        "senators": [m for m in members if m.chamber == Chamber.SENATE],
+        "representatives": [m for m in members if m.chamber == Chamber.HOUSE],
+        "house_lookup_url": HOUSE_LOOKUP_URL,
+    }
+
+
+@serving.handles("share_description", StatePage)
+def state_share_description(page: StatePage) -> str:
+    return str(score_for_page(page).description)

@@ -13,7 +13,8 @@ class TestimonialsConfig(AppConfig):
             workflow_rejected,
         )
 
-        from testimonials import moderation
+        # moderation, submission and wall register the models' handlers (core.serving).
+        from testimonials import moderation, submission, wall  # noqa: F401
         from testimonials.models import TestimonialIndexPage
         from testimonials.notifiers import replace_wagtail_notifiers
 

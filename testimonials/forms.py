@@ -58,7 +58,7 @@ class LineField(forms.CharField):
 
 class QuoteField(forms.CharField):
     """Paragraphs of text. Browsers send each line break as CR LF but count it as one character
-    against maxlength, so line breaks are normalised before the length is checked."""
+    against maxlength, so line breaks are normalized before the length is checked."""
 
     default_error_messages = {
         "control": _("Your words contain characters we cannot show. Remove them and try again."),

@@ -25,8 +25,10 @@ from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, Workflow
 from wagtail.models.pages import PagePermissionTester
 from wagtail.users.models import UserProfile
 
+from core import serving
 from core.outbox import queue_email
 from core.outbox.api import InvalidRecipient
+from testimonials.models import TestimonialPage, VoiceModerationTask, VoiceSubmission
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +50,6 @@ def quietly():
 
 def voice_workflow() -> Workflow | None:
     """The active workflow that has a voice moderation task (the migration's, unless renamed)."""
-    from testimonials.models import VoiceModerationTask
-
     tasks = VoiceModerationTask.objects.filter(active=True)
     return (
         Workflow.objects.active()
@@ -91,8 +91,6 @@ def start_moderation(page) -> WorkflowState:
 
 def is_voice_state(instance) -> bool:
     """Whether a WorkflowState or TaskState concerns a voice (no query: content types are cached)."""
-    from testimonials.models import TestimonialPage
-
     workflow_state = getattr(instance, "workflow_state", instance)
     model = ContentType.objects.get_for_id(workflow_state.content_type_id).model_class()
     return model is not None and issubclass(model, TestimonialPage)
@@ -148,8 +146,6 @@ def on_task_submitted(sender, instance=None, user=None, **kwargs) -> None:
     """task_submitted: a voice reached a moderation step, first or again after changes (Wagtail
     resumes a workflow by starting its task again). It is pending, and each moderator gets one
     email, queued in the transaction that submitted it."""
-    from testimonials.models import VoiceSubmission
-
     if instance is None or not is_voice_state(instance):
         return
     page = instance.workflow_state.content_object.specific
@@ -177,8 +173,6 @@ def on_task_submitted(sender, instance=None, user=None, **kwargs) -> None:
 
 def on_workflow_rejected(sender, instance=None, user=None, **kwargs) -> None:
     """workflow_rejected is Wagtail's "request changes": the voice waits for an edit."""
-    from testimonials.models import VoiceSubmission
-
     if instance is None or not is_voice_state(instance):
         return
     VoiceSubmission.objects.filter(page_id=instance.object_id).exclude(
@@ -199,8 +193,6 @@ def public_url(page) -> str:
 def on_page_published(sender, instance=None, **kwargs) -> None:
     """page_published for a voice: tell its submitter, once, in their language. Translations
     have no submission of their own, so they never email anyone."""
-    from testimonials.models import VoiceSubmission
-
     if instance is None or _quiet.get():
         return
     with transaction.atomic():
@@ -228,11 +220,10 @@ def on_page_published(sender, instance=None, **kwargs) -> None:
 
 
 @transaction.atomic
+@serving.handles("decline", VoiceModerationTask)
 def decline(task_state, user, comment: str = "") -> None:
     """Reject a voice for good: the task is marked rejected (with the moderator's note), the
     workflow is closed, and the voice can never be published or resubmitted."""
-    from testimonials.models import VoiceSubmission
-
     workflow_state = task_state.workflow_state
     page = workflow_state.content_object.specific
     task_state.reject(user=user, update=False, comment=comment)
@@ -251,14 +242,13 @@ def decline(task_state, user, comment: str = "") -> None:
 def archive(submission, user=None) -> None:
     """Archive a rejected voice: it stays unpublished, and the email we kept only to contact the
     person is erased."""
-    from testimonials.models import VoiceSubmission
-
     submission.status = VoiceSubmission.Status.ARCHIVED
     submission.archived_at = timezone.now()
     submission.email = ""
     submission.save(update_fields=["status", "archived_at", "email"])
 
 
+@serving.handles("declined_permissions", TestimonialPage)
 class DeclinedVoicePermissionTester(PagePermissionTester):
     """A rejected voice can still be read and edited by staff, never published or resubmitted."""
 

@@ -14,11 +14,11 @@ from wagtail.admin.mail import (
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
+from testimonials.moderation import is_voice_state
+
 
 class ExceptVoices:
     def can_handle(self, instance, **kwargs):
-        from testimonials.moderation import is_voice_state
-
         return super().can_handle(instance, **kwargs) and not is_voice_state(instance)
 
 

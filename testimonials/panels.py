@@ -2,6 +2,7 @@
 they gave, for staff only. The values come from VoiceSubmission, not from the page's form, so they
 are never saved into a revision or copied into a translation."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
@@ -20,8 +21,8 @@ class SubmissionPanel(Panel):
             super().__init__(**kwargs)
             self.submission = None
             if self.instance is not None and self.instance.pk:
-                from testimonials.models import VoiceSubmission
-
+                # By name: testimonials.models imports these panels.
+                VoiceSubmission = apps.get_model("testimonials", "VoiceSubmission")
                 self.submission = (
                     VoiceSubmission.objects.select_related("reviewed_by")
                     .filter(page_id=self.instance.pk)

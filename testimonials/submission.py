@@ -10,17 +10,26 @@ from datetime import timedelta
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from core import serving
 from core.forms import posted_with_attribution
 from core.outbox import queue_email
 from core.spam import is_spam
 from testimonials.choices import NameShown
 from testimonials.forms import VoiceForm, photo_max_bytes
+from testimonials.models import (
+    AddYourVoicePage,
+    TestimonialIndexPage,
+    TestimonialPage,
+    VoiceSubmission,
+)
 from testimonials.moderation import start_moderation
 from testimonials.uploads import limit_uploads
 
@@ -122,8 +131,6 @@ def _save_photo(upload: UploadedFile, alt_text: str, title: str):
 
 
 def _same_voice_sent_recently(voice: Voice, is_sample: bool):
-    from testimonials.models import VoiceSubmission
-
     if is_sample:
         return None
     earlier = (
@@ -141,8 +148,6 @@ def _same_voice_sent_recently(voice: Voice, is_sample: bool):
 def submit_voice(voice: Voice, wall, language: str, consent_text: str, is_sample: bool = False):
     """Save everything in one transaction; returns the draft TestimonialPage. Sample voices (demo
     content) email nobody."""
-    from testimonials.models import TestimonialIndexPage, TestimonialPage, VoiceSubmission
-
     image = None
     try:
         with transaction.atomic():
@@ -223,3 +228,20 @@ def handle_post(request, add_voice_page) -> tuple[VoiceForm, bool]:
         consent_text=add_voice_page.consent_text,
     )
     return form, True
+
+
+@serving.handles("serve", AddYourVoicePage)
+def serve_add_voice_page(page, request, *args, **kwargs):
+    """The form, or after a valid submission a redirect to the thanks (and the wall)."""
+    thanks = request.method == "GET" and request.GET.get("thanks") == "1"
+    if request.method == "POST":
+        form, done = handle_post(request, page)
+        if done:
+            return HttpResponseRedirect(f"{page.get_url(request=request)}?thanks=1")
+    else:
+        form = new_form()
+    context = page.get_context(request, *args, **kwargs)
+    context["form"] = form
+    context["thanks"] = thanks
+    context["wall"] = page.get_wall() if thanks else None
+    return TemplateResponse(request, page.get_template(request), context)

@@ -17,9 +17,11 @@ from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from core import serving
 from core.site_cache import requested_page
 from core.us_states import US_STATES, state_name
 from testimonials.choices import Category
+from testimonials.models import AddYourVoicePage, TestimonialIndexPage, TestimonialPage
 
 VOICES_PER_PAGE = 12
 LATEST_MAX = 12
@@ -38,8 +40,6 @@ def with_photos(queryset: QuerySet) -> QuerySet:
 
 
 def published_voices(locale_id: int) -> QuerySet:
-    from testimonials.models import TestimonialPage
-
     return (
         TestimonialPage.objects.live()
         .public()
@@ -107,9 +107,8 @@ class WallFilters:
         return bool(self.category or self.state)
 
 
+@serving.handles("context", TestimonialIndexPage)
 def wall_context(wall, request) -> dict:
-    from testimonials.models import AddYourVoicePage
-
     filters = WallFilters.from_request(request)
     page_number = requested_page(request)
 
@@ -139,6 +138,7 @@ def wall_context(wall, request) -> dict:
     }
 
 
+@serving.handles("context", TestimonialPage)
 def voice_context(voice, request) -> dict:
     wall = voice.get_parent()
     return {
@@ -148,8 +148,6 @@ def voice_context(voice, request) -> dict:
 
 
 def wall_for_language(language: str | None = None):
-    from testimonials.models import TestimonialIndexPage
-
     language = language or get_language()
     return (
         TestimonialIndexPage.objects.live()
@@ -162,8 +160,6 @@ def wall_for_language(language: str | None = None):
 
 def latest_voices(state_code: str, language: str | None = None, limit: int = 3) -> list:
     """The latest published voices from one state in one language (two or three queries)."""
-    from testimonials.models import TestimonialPage
-
     code = (state_code or "").strip().upper()
     if not state_name(code):
         return []

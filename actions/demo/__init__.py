@@ -1,5 +1,5 @@
 """Demo content for actions/: the newsletter sign-up page, the petition and the pledge (with
-sample organisations and signatures), the letter to Congress and the thank-you pages' next ask
+sample organizations and signatures), the letter to Congress and the thank-you pages' next ask
 (a share kit, a sample donate link), in English and Spanish."""
 
 from wagtail.models import Locale

@@ -1,7 +1,7 @@
-"""Demo content for petitions and pledges: five sample partner organisations, the petition to
+"""Demo content for petitions and pledges: five sample partner organizations, the petition to
 Congress and a pledge in English and Spanish, and a few hundred sample signatures spread over
 the last 30 days (so the count, the chart and the recent signers show something). Every
-organisation and signer is invented and marked as a sample."""
+organization and signer is invented and marked as a sample."""
 
 import io
 import math
@@ -12,7 +12,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
-from actions.models import Organization, PetitionOrganisation, PetitionPage, PledgePage, Signature
+from actions.models import Organization, PetitionOrganization, PetitionPage, PledgePage, Signature
 from core.demo_content import Phrasebook
 from core.localization import translate
 from home.models import CampaignImage, HomePage, SiteSettings
@@ -21,14 +21,14 @@ from states.zip_codes import state_for_zip
 tr = Phrasebook()
 
 # Names are kept short and need no translation; descriptions are translated.
-ORGANISATIONS = [
+ORGANIZATIONS = [
     {
         "name": "Open Courts Project",
         "emblem": "columns",
         "source_code": "open-courts",
         "colour": (11, 61, 145),
         "description": tr(
-            "Sample organisation: volunteer lawyers who help families bring civil rights cases.",
+            "Sample organization: volunteer lawyers who help families bring civil rights cases.",
             "Organización de ejemplo: abogados voluntarios que ayudan a las familias a presentar "
             "demandas de derechos civiles.",
         ),
@@ -39,7 +39,7 @@ ORGANISATIONS = [
         "source_code": "mothers-answers",
         "colour": (163, 35, 27),
         "description": tr(
-            "Sample organisation: parents who lost children to police violence, pressing for "
+            "Sample organization: parents who lost children to police violence, pressing for "
             "accountability.",
             "Organización de ejemplo: madres y padres que perdieron a sus hijos por la violencia "
             "policial y exigen rendición de cuentas.",
@@ -51,7 +51,7 @@ ORGANISATIONS = [
         "source_code": "veterans-rights",
         "colour": (27, 107, 58),
         "description": tr(
-            "Sample organisation: people who swore to defend the Constitution, defending it at "
+            "Sample organization: people who swore to defend the Constitution, defending it at "
             "home.",
             "Organización de ejemplo: personas que juraron defender la Constitución y la "
             "defienden en casa.",
@@ -63,7 +63,7 @@ ORGANISATIONS = [
         "source_code": "faith-justice",
         "colour": (92, 45, 145),
         "description": tr(
-            "Sample organisation: congregations of many faiths organising for equal justice.",
+            "Sample organization: congregations of many faiths organizing for equal justice.",
             "Organización de ejemplo: congregaciones de muchas religiones que se organizan por "
             "una justicia igual para todos.",
         ),
@@ -74,7 +74,7 @@ ORGANISATIONS = [
         "source_code": "civic-bridge",
         "colour": (120, 72, 0),
         "description": tr(
-            "Sample organisation: a network of neighbourhood groups that register and inform "
+            "Sample organization: a network of neighbourhood groups that register and inform "
             "voters.",
             "Organización de ejemplo: una red de grupos vecinales que inscribe e informa a los "
             "votantes.",
@@ -225,7 +225,7 @@ POST_TAGS = {
 
 
 def _logo(name: str, colour: tuple[int, int, int], emblem: str) -> CampaignImage:
-    """A stand-in logo that reads like a real one: an emblem in the organisation's colour and
+    """A stand-in logo that reads like a real one: an emblem in the organization's colour and
     its name set as a two-line wordmark, on white, marked as a sample in its title."""
     from PIL import Image, ImageDraw, ImageFont
 
@@ -314,12 +314,12 @@ def _logo(name: str, colour: tuple[int, int, int], emblem: str) -> CampaignImage
     )
 
 
-def _organisations(english: Locale, stdout) -> list[Organization]:
-    organisations = []
-    for data in ORGANISATIONS:
-        organisation = Organization.objects.filter(locale=english, name=data["name"]).first()
-        if organisation is None:
-            organisation = Organization.objects.create(
+def _organizations(english: Locale, stdout) -> list[Organization]:
+    organizations = []
+    for data in ORGANIZATIONS:
+        organization = Organization.objects.filter(locale=english, name=data["name"]).first()
+        if organization is None:
+            organization = Organization.objects.create(
                 locale=english,
                 name=data["name"],
                 description=data["description"],
@@ -327,17 +327,17 @@ def _organisations(english: Locale, stdout) -> list[Organization]:
                 link=f"https://{data['source_code']}.example.org/",
                 logo=_logo(data["name"], data["colour"], data["emblem"]),
             )
-            stdout.write(f"  created the sample organisation {organisation.name!r}")
-        organisations.append(organisation)
-    return organisations
+            stdout.write(f"  created the sample organization {organization.name!r}")
+        organizations.append(organization)
+    return organizations
 
 
-def _action_page(home: HomePage, model, fields: dict, stdout, organisations=()):
+def _action_page(home: HomePage, model, fields: dict, stdout, organizations=()):
     page = model.objects.child_of(home).filter(slug=fields["slug"]).first()
     if page is None:
         page = home.add_child(instance=model(**fields))
-        for organisation in organisations:
-            PetitionOrganisation.objects.create(page=page, organisation=organisation)
+        for organization in organizations:
+            PetitionOrganization.objects.create(page=page, organization=organization)
         page.save_revision().publish()
         stdout.write(f"  created {page.title!r}")
     return page
@@ -392,12 +392,12 @@ def load(stdout) -> None:
     home = HomePage.objects.filter(locale=english).first()
     if home is None:
         return
-    organisations = _organisations(english, stdout)
+    organizations = _organizations(english, stdout)
     if spanish is not None:
-        for organisation in organisations:
-            if not organisation.has_translation(spanish):
-                translate(organisation, "es", tr.es)
-    petition = _action_page(home, PetitionPage, PETITION, stdout, organisations)
+        for organization in organizations:
+            if not organization.has_translation(spanish):
+                translate(organization, "es", tr.es)
+    petition = _action_page(home, PetitionPage, PETITION, stdout, organizations)
     pledge = _action_page(home, PledgePage, PLEDGE, stdout)
     translated = {}
     for page in (petition, pledge):

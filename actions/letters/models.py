@@ -21,7 +21,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from actions.letters import placeholders
+from core import serving
 from core.models.attribution import Attribution
+from core.models.form_pages import ConsentMixin
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 from states.models import FEDERAL
@@ -46,7 +48,7 @@ CHAMBERS_WRITTEN_TO = {
 }
 
 
-class LetterPage(PreviewedAsServedMixin, SharingMixin, Page):
+class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,
@@ -156,12 +158,9 @@ class LetterPage(PreviewedAsServedMixin, SharingMixin, Page):
             "Shown with the text-message option, e.g. that the service is run by someone else."
         ),
     )
-    consent_text = models.TextField(
-        _("privacy note"),
-        max_length=600,
-        default=DEFAULT_CONSENT_TEXT,
-        help_text=_("Shown beside the button: what happens to what the supporter types."),
-    )
+    consent_text_verbose_name = _("privacy note")
+    consent_text_default = DEFAULT_CONSENT_TEXT
+    consent_text_help_text = _("Shown beside the button: what happens to what the supporter types.")
     feature_on_home_page = models.BooleanField(
         _("feature on the home page"),
         default=True,
@@ -288,9 +287,8 @@ class LetterPage(PreviewedAsServedMixin, SharingMixin, Page):
             raise ValidationError(errors)
 
     def serve(self, request, *args, **kwargs):
-        from actions.letters.views import serve_letter_page
-
-        return serve_letter_page(self, request, *args, **kwargs)
+        # actions.letters.views.serve_letter_page, which imports this module.
+        return serving.handler(self, "serve")(self, request, *args, **kwargs)
 
 
 class LetterSent(Attribution):

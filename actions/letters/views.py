@@ -16,13 +16,10 @@ from django.utils.translation import gettext as _
 from actions.letters import placeholders
 from actions.letters.forms import LetterForm
 from actions.letters.lookup import Outcome, describe, look_up, place_name
-from actions.letters.writing import (
-    diy_bill_values,
-    rate_limit,
-    record,
-    write_letters,
-)
+from actions.letters.models import LetterPage
+from actions.letters.writing import diy_bill_values, rate_limit, record, write_letters
 from actions.signing import current_language
+from core import serving
 from core.attribution import ATTRIBUTION_FIELDS
 from core.forms import posted_with_attribution
 from core.spam import over_rate_limit
@@ -83,6 +80,7 @@ def _render(page, request, context: dict, status: int = 200) -> TemplateResponse
     return response
 
 
+@serving.handles("serve", LetterPage)
 def serve_letter_page(page, request, *args, **kwargs):
     context = page.get_context(request, *args, **kwargs)
     context.update(page_context(page, request))

@@ -5,9 +5,9 @@ from .newsletter import SignupPage, Subscriber
 from .organizations import Organization
 from .petitions import (
     ActionPage,
-    PetitionOrganisation,
+    PetitionOrganization,
     PetitionPage,
-    PledgeOrganisation,
+    PledgeOrganization,
     PledgePage,
 )
 from .signatures import Signature
@@ -18,9 +18,9 @@ __all__ = [
     "LetterPage",
     "LetterSent",
     "Organization",
-    "PetitionOrganisation",
+    "PetitionOrganization",
     "PetitionPage",
-    "PledgeOrganisation",
+    "PledgeOrganization",
     "PledgePage",
     "ShareKit",
     "Signature",

@@ -3,15 +3,15 @@ subscribers it collects."""
 
 from django.conf import settings
 from django.db import models
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import serving
 from core.models.attribution import Attribution
+from core.models.form_pages import ConsentMixin, ThankYouMixin
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 
@@ -76,7 +76,7 @@ class Subscriber(Attribution):
         return self.email
 
 
-class SignupPage(PreviewedAsServedMixin, SharingMixin, Page):
+class SignupPage(ConsentMixin, ThankYouMixin, PreviewedAsServedMixin, SharingMixin, Page):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,
@@ -89,29 +89,19 @@ class SignupPage(PreviewedAsServedMixin, SharingMixin, Page):
         blank=True,
         help_text=_("Anything to show below the form (optional)."),
     )
-    consent_text = models.TextField(
-        _("consent text"),
-        max_length=600,
-        default=DEFAULT_CONSENT_TEXT,
-        help_text=_(
-            "Shown beside the sign-up button here and in the footer form, and saved with each "
-            "subscriber as what they agreed to."
-        ),
+    consent_text_default = DEFAULT_CONSENT_TEXT
+    consent_text_help_text = _(
+        "Shown beside the sign-up button here and in the footer form, and saved with each "
+        "subscriber as what they agreed to."
     )
-    thank_you_heading = models.CharField(
-        _("thank-you heading"),
-        max_length=120,
-        default=_("Check your inbox"),
-        help_text=_("Shown after someone submits the form."),
+    thank_you_heading_default = _("Check your inbox")
+    thank_you_heading_help_text = _("Shown after someone submits the form.")
+    thank_you_text_default = _(
+        "We have sent you an email. Click the link in it to confirm your subscription. If it "
+        "is not there in a few minutes, look in your spam folder."
     )
-    thank_you_text = models.TextField(
-        _("thank-you text"),
-        max_length=600,
-        default=_(
-            "We have sent you an email. Click the link in it to confirm your subscription. If it "
-            "is not there in a few minutes, look in your spam folder."
-        ),
-        help_text=_("Shown after someone submits the form, above a reminder to confirm."),
+    thank_you_text_help_text = _(
+        "Shown after someone submits the form, above a reminder to confirm."
     )
 
     content_panels = [
@@ -140,17 +130,5 @@ class SignupPage(PreviewedAsServedMixin, SharingMixin, Page):
         return self.search_description or self.introduction
 
     def serve(self, request, *args, **kwargs):
-        from actions.newsletter import handle_signup
-
-        if request.method == "POST":
-            form, done = handle_signup(request, self)
-            if done:
-                return HttpResponseRedirect(f"{self.get_url(request=request)}?subscribed=1")
-        else:
-            from actions.forms import NewsletterSignupForm
-
-            form = NewsletterSignupForm()
-        context = self.get_context(request, *args, **kwargs)
-        context["form"] = form
-        context["thanks"] = request.method == "GET" and request.GET.get("subscribed") == "1"
-        return TemplateResponse(request, self.get_template(request), context)
+        # actions.newsletter.serve_signup_page, which imports these models.
+        return serving.handler(self, "serve")(self, request, *args, **kwargs)

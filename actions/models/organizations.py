@@ -1,13 +1,14 @@
-"""Organisations that take part in the campaign's actions: listed on petitions and pledges, on the
+"""Organizations that take part in the campaign's actions: listed on petitions and pledges, on the
 home page, and recognised by their source code on the signatures their embeds bring in."""
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.models.fields import name_language_field
 
 SOURCE_CODE_VALIDATOR = RegexValidator(
     r"^[a-z0-9][a-z0-9_-]{0,39}$",
@@ -16,22 +17,13 @@ SOURCE_CODE_VALIDATOR = RegexValidator(
 
 
 class Organization(TranslatableMixin, models.Model):
-    """A participating organisation. Only its description is translated: a name is a name, in
+    """A participating organization. Only its description is translated: a name is a name, in
     the language it is written in (name_language), which pages in other languages mark."""
 
     name = models.CharField(
-        _("name"), max_length=120, help_text=_("The organisation's name as it writes it.")
+        _("name"), max_length=120, help_text=_("The organization's name as it writes it.")
     )
-    name_language = models.CharField(
-        _("language of the name"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_(
-            "The language the name is in. Pages in other languages mark it as such, so that "
-            "screen readers pronounce it right."
-        ),
-    )
+    name_language = name_language_field()
     logo = models.ForeignKey(
         "home.CampaignImage",
         null=True,
@@ -40,12 +32,12 @@ class Organization(TranslatableMixin, models.Model):
         related_name="+",
         verbose_name=_("logo"),
         help_text=_(
-            "The organisation's logo (optional), shown beside its name. Screen readers read the "
+            "The organization's logo (optional), shown beside its name. Screen readers read the "
             "name, so the logo needs no alt text of its own here."
         ),
     )
     link = models.URLField(
-        _("website"), blank=True, help_text=_("The organisation's own website (optional).")
+        _("website"), blank=True, help_text=_("The organization's own website (optional).")
     )
     description = models.TextField(
         _("description"),
@@ -66,7 +58,7 @@ class Organization(TranslatableMixin, models.Model):
     show_on_home_page = models.BooleanField(
         _("show on the home page"),
         default=True,
-        help_text=_("List this organisation among the campaign's partners on the home page."),
+        help_text=_("List this organization among the campaign's partners on the home page."),
     )
 
     panels = [
@@ -89,8 +81,8 @@ class Organization(TranslatableMixin, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
         ordering = ["name"]
 
     def __str__(self) -> str:

@@ -11,6 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import serving
+from core.models.form_pages import ConsentMixin, ThankYouMixin
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 
@@ -20,7 +22,7 @@ DEFAULT_CONSENT_TEXT = _(
 )
 
 
-class ActionPage(PreviewedAsServedMixin, SharingMixin, Page):
+class ActionPage(ConsentMixin, ThankYouMixin, PreviewedAsServedMixin, SharingMixin, Page):
     """What petitions and pledges share: text, goal, closing, thank-you and sharing copy."""
 
     introduction = models.TextField(
@@ -60,26 +62,16 @@ class ActionPage(PreviewedAsServedMixin, SharingMixin, Page):
         blank=True,
         help_text=_("Shown once signatures are handed in, e.g. 'Delivered to Congress on 4 May'."),
     )
-    consent_text = models.TextField(
-        _("consent text"),
-        max_length=600,
-        default=DEFAULT_CONSENT_TEXT,
-        help_text=_(
-            "Shown beside the button and saved with each signature as what the signer agreed to."
-        ),
+    consent_text_default = DEFAULT_CONSENT_TEXT
+    consent_text_help_text = _(
+        "Shown beside the button and saved with each signature as what the signer agreed to."
     )
-    thank_you_heading = models.CharField(
-        _("thank-you heading"),
-        max_length=120,
-        default=_("Thank you for signing"),
-        help_text=_("Shown after someone signs."),
+    thank_you_heading_default = _("Thank you for signing")
+    thank_you_heading_help_text = _("Shown after someone signs.")
+    thank_you_text_default = _(
+        "Your signature is counted. Now ask two friends to sign: that is how we grow."
     )
-    thank_you_text = models.TextField(
-        _("thank-you text"),
-        max_length=600,
-        default=_("Your signature is counted. Now ask two friends to sign: that is how we grow."),
-        help_text=_("Shown after someone signs, above the share links."),
-    )
+    thank_you_text_help_text = _("Shown after someone signs, above the share links.")
     share_text = models.CharField(
         _("share text"),
         max_length=200,
@@ -114,9 +106,9 @@ class ActionPage(PreviewedAsServedMixin, SharingMixin, Page):
             heading=_("After signing"),
         ),
         InlinePanel(
-            "participating_organisations",
-            heading=_("Participating organisations"),
-            label=_("Organisation"),
+            "participating_organizations",
+            heading=_("Participating organizations"),
+            label=_("Organization"),
         ),
     ]
     promote_panels = [*SharingMixin.promote_panels, FieldPanel("feature_on_home_page")]
@@ -153,9 +145,8 @@ class ActionPage(PreviewedAsServedMixin, SharingMixin, Page):
         return self.share_text or self.title
 
     def serve(self, request, *args, **kwargs):
-        from actions.action_views import serve_action_page
-
-        return serve_action_page(self, request, *args, **kwargs)
+        # actions.action_views.serve_action_page, which imports these models.
+        return serving.handler(self, "serve")(self, request, *args, **kwargs)
 
 
 class PetitionPage(ActionPage):
@@ -204,30 +195,30 @@ class PledgePage(ActionPage):
         verbose_name_plural = _("pledges")
 
 
-class ParticipatingOrganisation(Orderable):
-    """Abstract: one organisation in an action's list, in the editor's order."""
+class ParticipatingOrganization(Orderable):
+    """Abstract: one organization in an action's list, in the editor's order."""
 
-    organisation = models.ForeignKey(
+    organization = models.ForeignKey(
         "actions.Organization",
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name=_("organisation"),
-        help_text=_("Choose a partner; add new ones under Snippets → Organisations."),
+        verbose_name=_("organization"),
+        help_text=_("Choose a partner; add new ones under Snippets → Organizations."),
     )
 
-    panels = [FieldPanel("organisation")]
+    panels = [FieldPanel("organization")]
 
     class Meta(Orderable.Meta):
         abstract = True
 
 
-class PetitionOrganisation(ParticipatingOrganisation):
+class PetitionOrganization(ParticipatingOrganization):
     page = ParentalKey(
-        PetitionPage, on_delete=models.CASCADE, related_name="participating_organisations"
+        PetitionPage, on_delete=models.CASCADE, related_name="participating_organizations"
     )
 
 
-class PledgeOrganisation(ParticipatingOrganisation):
+class PledgeOrganization(ParticipatingOrganization):
     page = ParentalKey(
-        PledgePage, on_delete=models.CASCADE, related_name="participating_organisations"
+        PledgePage, on_delete=models.CASCADE, related_name="participating_organizations"
     )

@@ -13,7 +13,7 @@ class Signature(Attribution):
     """One person's signature on one action, whichever translation of the page they used.
 
     `action_key` is the page's translation_key, shared by every language version: the unique
-    constraint on it and the normalised email is what makes "one signature per person per
+    constraint on it and the normalized email is what makes "one signature per person per
     action" hold under concurrent signing, and the count is a COUNT(*) over it.
     """
 

@@ -1,5 +1,5 @@
 """The home page's "Take action" section: featured petitions and pledges with their live counts,
-featured letters to Congress with the letters written, and the participating organisations, in
+featured letters to Congress with the letters written, and the participating organizations, in
 a fixed number of queries; and {% next_step %}, the action a story, news item or state page
 ends with (actions/next_step.py); {% next_ask %}, what a thank-you page offers next
 (actions/next_ask.py)."""
@@ -47,7 +47,7 @@ def home_actions(context):
         actions.append(
             {"page": page, "kind": "letter", "letters": written.get(page.translation_key, 0)}
         )
-    organisations = (
+    organizations = (
         Organization.objects.filter(locale=locale, show_on_home_page=True)
         .select_related("logo")
         .prefetch_related(logo_renditions())
@@ -55,7 +55,7 @@ def home_actions(context):
     return {
         "request": context.get("request"),
         "actions": actions,
-        "organisations": list(organisations),
+        "organizations": list(organizations),
     }
 
 

@@ -323,8 +323,8 @@ TASKS_RESULT_RETENTION_DAYS = int(os.environ.get("TASKS_RESULT_RETENTION_DAYS", 
 
 # The outbox (core/outbox): failed sends are retried with exponential back-off for this long.
 OUTBOX_RETRY_FOR_SECONDS = int(os.environ.get("OUTBOX_RETRY_FOR_SECONDS", str(26 * 3600)))
-# Emails are signed with the organisation name editors set in the site settings (home).
-OUTBOX_SITE_NAME_FIELD = "home.SiteSettings.organisation_name"
+# Emails are signed with the organization name editors set in the site settings (home).
+OUTBOX_SITE_NAME_FIELD = "home.SiteSettings.organization_name"
 
 # Spam defences shared by public forms (core/spam.py).
 SPAM_MIN_FILL_SECONDS = float(os.environ.get("SPAM_MIN_FILL_SECONDS", "3"))

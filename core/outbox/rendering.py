@@ -37,7 +37,7 @@ def header_safe(value: str, max_length: int = SUBJECT_MAX_LENGTH) -> str:
 
 
 def site_name() -> str:
-    """The organisation name editors set in the site settings named by OUTBOX_SITE_NAME_FIELD
+    """The organization name editors set in the site settings named by OUTBOX_SITE_NAME_FIELD
     ("app_label.Model.field"), else the SITE_NAME setting."""
     site = Site.objects.filter(is_default_site=True).first()
     label, _dot, field = getattr(settings, "OUTBOX_SITE_NAME_FIELD", "").rpartition(".")

@@ -1,33 +1,24 @@
 """Site-wide settings and the translatable footer text."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 
+from core.models.fields import name_language_field
 from home.models.pages import ACTION_PAGE_TYPES
 
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    organisation_name = models.CharField(
-        _("organisation name"),
+    organization_name = models.CharField(
+        _("organization name"),
         max_length=120,
         default="End Qualified Immunity",
         help_text=_("The campaign's name as shown in the header, footer and emails."),
     )
-    organisation_name_language = models.CharField(
-        _("language of the name"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_(
-            "The language the name is in. Pages in other languages mark it as such, so that "
-            "screen readers pronounce it right."
-        ),
-    )
+    organization_name_language = name_language_field()
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy policy page"),
@@ -65,8 +56,8 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("organisation_name_language"),
+        FieldPanel("organization_name"),
+        FieldPanel("organization_name_language"),
         FieldPanel("privacy_page"),
         PageChooserPanel("default_next_step", page_type=ACTION_PAGE_TYPES),
         MultiFieldPanel(

@@ -13,13 +13,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import serving
 from core.us_states import US_STATES, state_name
 from home.blocks import BaseStreamBlock
 from home.models.pages import SharingMixin
 from states.geography import FIPS
 
-from .criteria import ASSESSED, AssessmentStatus, Confidence, Criterion
-from .legislators import Chamber
+from .criteria import ASSESSED, AssessmentStatus, Confidence
 
 
 class StateIndexPage(RoutablePageMixin, SharingMixin, Page):
@@ -66,13 +66,12 @@ class StateIndexPage(RoutablePageMixin, SharingMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from states.views import scorecard_index
-
         # "Find your state" (a select that works without JavaScript) sends ?state=CO.
         code = request.GET.get("state", "").strip()
         if code:
             return self.state_by_code(request, code[:8])
-        return scorecard_index(self, request)
+        # states.views.scorecard_index, which imports these models.
+        return serving.handler(self, "index")(self, request)
 
     @re_path(r"^(?P<code>[A-Za-z]{2})/$")
     def state_by_code(self, request, code: str):
@@ -86,9 +85,8 @@ class StateIndexPage(RoutablePageMixin, SharingMixin, Page):
         )
         if page is None:
             # The map itself, with the reason, is more use than a bare "not found" page.
-            from states.views import scorecard_index
-
             message = _("There is no state with the postal code “%(code)s”. Choose one below.")
+            scorecard_index = serving.handler(self, "index")
             return scorecard_index(self, request, not_found=message % {"code": code.upper()})
         return HttpResponseRedirect(page.get_url(request=request))
 
@@ -208,55 +206,15 @@ class StatePage(SharingMixin, Page):
         return FIPS[self.postal_code]
 
     def get_context(self, request, *args, **kwargs):
-        from states.congress import HOUSE_LOOKUP_URL, members_for_state
-        from states.related import related_sections
-        from states.scorecard import (
-            locale_ids_for,
-            mark_untranslated_research,
-            rubric,
-            score_for_page,
-            state_bills,
-        )
-
         context = super().get_context(request, *args, **kwargs)
-        locale_ids = locale_ids_for(self.locale_id)
-        score = score_for_page(self, rubric(self.locale_id, locale_ids))
-        mark_untranslated_research(self, score.results)
-        index = StateIndexPage.objects.parent_of(self).first()
-        if index is not None:
-            score.recent_years = index.recent_years
-        bills, federal_bills = state_bills(self, locale_ids)
-        score.bills = bills
-        groups = [
-            (label, [r for r in score.results if r.criterion.group == group])
-            for group, label in Criterion.Group.choices
-        ]
-        members = members_for_state(self.postal_code)  # one query, Judiciary seats included
-        take_action = self.take_action_page
-        if take_action is not None:
-            take_action = take_action.localized
-            if not take_action.live:
-                take_action = None
-        context.update(
-            score=score,
-            groups=[(label, results) for label, results in groups if results],
-            bills=bills,
-            federal_bills=federal_bills,
-            index_page=index,
-            related_sections=related_sections(self, request),
-            take_action=take_action,
-            senators=[m for m in members if m.chamber == Chamber.SENATE],
-            representatives=[m for m in members if m.chamber == Chamber.HOUSE],
-            house_lookup_url=HOUSE_LOOKUP_URL,
-        )
+        # states.views.state_page_context: the score, bills and members (it imports the models).
+        context.update(serving.handler(self, "context")(self, request))
         return context
 
     def get_share_description(self) -> str:
-        from states.scorecard import score_for_page
-
         if self.search_description:
             return self.search_description
-        return str(score_for_page(self).description)
+        return serving.handler(self, "share_description")(self)
 
 
 class StateAssessment(TranslatableMixin, Orderable):

@@ -3,14 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import serving
+from core.models.form_pages import ConsentMixin, ThankYouMixin
 from core.us_states import US_STATES, state_name
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 from testimonials.choices import (
@@ -22,6 +22,7 @@ from testimonials.choices import (
     NameShown,
     language_name_in_sentence,
 )
+from testimonials.models.submissions import VoiceSubmission
 from testimonials.panels import ReviewPanel, SubmissionPanel
 
 DEFAULT_CONSENT_TEXT = _(
@@ -58,10 +59,9 @@ class TestimonialIndexPage(SharingMixin, Page):
         return self.search_description or self.introduction
 
     def get_context(self, request, *args, **kwargs):
-        from testimonials.wall import wall_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(wall_context(self, request))
+        # testimonials.wall.wall_context, which imports these models.
+        context.update(serving.handler(self, "context")(self, request))
         return context
 
 
@@ -254,29 +254,25 @@ class TestimonialPage(SharingMixin, Page):
             )
 
     def is_declined(self) -> bool:
-        from testimonials.models.submissions import VoiceSubmission
-
         return VoiceSubmission.objects.filter(
             page_id=self.pk, status__in=VoiceSubmission.CLOSED_STATUSES
         ).exists()
 
     def permissions_for_user(self, user):
-        from testimonials.moderation import DeclinedVoicePermissionTester
-
         # Declined voices are never live, so live ones (most of an admin listing) cost no query.
         if self.pk and not self.live and self.is_declined():
-            return DeclinedVoicePermissionTester(user, self)
+            # testimonials.moderation.DeclinedVoicePermissionTester
+            return serving.handler(self, "declined_permissions")(user, self)
         return super().permissions_for_user(user)
 
     def get_context(self, request, *args, **kwargs):
-        from testimonials.wall import voice_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(voice_context(self, request))
+        # testimonials.wall.voice_context, which imports these models.
+        context.update(serving.handler(self, "context")(self, request))
         return context
 
 
-class AddYourVoicePage(PreviewedAsServedMixin, SharingMixin, Page):
+class AddYourVoicePage(ConsentMixin, ThankYouMixin, PreviewedAsServedMixin, SharingMixin, Page):
     """The form. A valid submission becomes a draft voice under the wall in the visitor's language,
     waiting in the "Voice moderation" workflow; nothing is public until a moderator approves."""
 
@@ -298,30 +294,19 @@ class AddYourVoicePage(PreviewedAsServedMixin, SharingMixin, Page):
             "its own translation of this wall. If empty, the wall in the page's language is used."
         ),
     )
-    consent_text = models.TextField(
-        _("consent text"),
-        max_length=800,
-        default=DEFAULT_CONSENT_TEXT,
-        help_text=_(
-            "The agreement people tick before sending; saved with each submission as what they "
-            "agreed to."
-        ),
+    consent_text_max_length = 800
+    consent_text_default = DEFAULT_CONSENT_TEXT
+    consent_text_help_text = _(
+        "The agreement people tick before sending; saved with each submission as what they "
+        "agreed to."
     )
-    thank_you_heading = models.CharField(
-        _("thank-you heading"),
-        max_length=120,
-        default=_("Thank you for adding your voice"),
-        help_text=_("Shown after someone sends the form."),
+    thank_you_heading_default = _("Thank you for adding your voice")
+    thank_you_text_max_length = 800
+    thank_you_text_default = _(
+        "A moderator reads every voice before it appears on the wall. We will email you as "
+        "soon as yours is published."
     )
-    thank_you_text = models.TextField(
-        _("thank-you text"),
-        max_length=800,
-        default=_(
-            "A moderator reads every voice before it appears on the wall. We will email you as "
-            "soon as yours is published."
-        ),
-        help_text=_("Shown after someone sends the form: what happens next."),
-    )
+    thank_you_text_help_text = _("Shown after someone sends the form: what happens next.")
 
     content_panels = [
         *Page.content_panels,
@@ -358,17 +343,5 @@ class AddYourVoicePage(PreviewedAsServedMixin, SharingMixin, Page):
         return walls.order_by("path").first()
 
     def serve(self, request, *args, **kwargs):
-        from testimonials.submission import handle_post, new_form
-
-        thanks = request.method == "GET" and request.GET.get("thanks") == "1"
-        if request.method == "POST":
-            form, done = handle_post(request, self)
-            if done:
-                return HttpResponseRedirect(f"{self.get_url(request=request)}?thanks=1")
-        else:
-            form = new_form()
-        context = self.get_context(request, *args, **kwargs)
-        context["form"] = form
-        context["thanks"] = thanks
-        context["wall"] = self.get_wall() if thanks else None
-        return TemplateResponse(request, self.get_template(request), context)
+        # testimonials.submission.serve_add_voice_page, which imports these models.
+        return serving.handler(self, "serve")(self, request, *args, **kwargs)

@@ -130,7 +130,7 @@ def test_footer_text_and_site_settings_show_at_once(client, home_page, about, lo
     assert "Run by volunteers" in html(client, about.url)
 
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.organisation_name = "Campaign to End QI"
+    settings.organization_name = "Campaign to End QI"
     settings.privacy_page = about
     settings.save()
     page_html = html(client, about.url)

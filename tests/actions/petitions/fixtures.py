@@ -3,7 +3,7 @@
 import pytest
 
 from actions.factories import OrganizationFactory, PetitionPageFactory, PledgePageFactory
-from actions.models import PetitionOrganisation
+from actions.models import PetitionOrganization
 from core.localization import translate
 from tests.actions.petitions.helpers import spanish_strings
 
@@ -21,10 +21,10 @@ def spanish_petition(petition, spanish_home):
 
 
 @pytest.fixture
-def organisations(petition, locales):
+def organizations(petition, locales):
     made = [OrganizationFactory(name=f"Partner {n}", source_code=f"partner-{n}") for n in range(3)]
-    for organisation in made:
-        PetitionOrganisation.objects.create(page=petition, organisation=organisation)
+    for organization in made:
+        PetitionOrganization.objects.create(page=petition, organization=organization)
     petition.save_revision().publish()
     return made
 

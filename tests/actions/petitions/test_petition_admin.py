@@ -245,17 +245,17 @@ def test_the_chart_counts_local_days_across_a_change_of_clocks(petition, setting
     assert sum(series.values()) == 3
 
 
-def test_editors_manage_organisations_and_action_pages_in_the_admin(client, admin_user, home_page):
-    organisation = OrganizationFactory(name="Partner One", source_code="partner-1")
+def test_editors_manage_organizations_and_action_pages_in_the_admin(client, admin_user, home_page):
+    organization = OrganizationFactory(name="Partner One", source_code="partner-1")
     client.force_login(admin_user)
     listing = client.get("/admin/snippets/actions/organization/")
     assert listing.status_code == 200 and "Partner One" in listing.content.decode()
-    edit = client.get(f"/admin/snippets/actions/organization/edit/{organisation.pk}/")
+    edit = client.get(f"/admin/snippets/actions/organization/edit/{organization.pk}/")
     assert edit.status_code == 200
     for model in ("petitionpage", "pledgepage"):
         form = client.get(f"/admin/pages/add/actions/{model}/{home_page.pk}/")
         assert form.status_code == 200
-        assert "participating_organisations" in form.content.decode()
+        assert "participating_organizations" in form.content.decode()
 
 
 def test_a_staffer_whose_admin_is_in_spanish_gets_spanish_buttons_and_headings(

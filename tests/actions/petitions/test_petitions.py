@@ -202,32 +202,32 @@ def test_recent_signers_show_only_first_name_and_state_of_those_who_agreed(clien
     assert "Hidden" not in html and "Secret" not in html and "@example.org" not in html
 
 
-def test_participating_organisations_are_listed_in_the_pages_language(
-    client, petition, organisations, spanish_home
+def test_participating_organizations_are_listed_in_the_pages_language(
+    client, petition, organizations, spanish_home
 ):
     from core.localization import translate
     from tests.actions.petitions.helpers import spanish_strings
 
-    for organisation in organisations:
-        translate(organisation, "es", {organisation.description: "Una organización de ejemplo."})
+    for organization in organizations:
+        translate(organization, "es", {organization.description: "Una organización de ejemplo."})
     spanish = translate(petition, "es", spanish_strings(petition))
     english_html = client.get(petition.url).content.decode()
     assert english_html.index("Partner 0") < english_html.index("Partner 2")
-    assert "A sample partner organisation." in english_html
+    assert "A sample partner organization." in english_html
     spanish_html = client.get(spanish.url).content.decode()
     assert "Partner 1" in spanish_html and "Una organización de ejemplo." in spanish_html
-    assert "A sample partner organisation." not in spanish_html
+    assert "A sample partner organization." not in spanish_html
     # A name stays as written, marked with its own language where the page's differs.
-    assert spanish_html.count('<h3 class="organisation__name" lang="en">') == 3
-    assert english_html.count('<h3 class="organisation__name">') == 3
+    assert spanish_html.count('<h3 class="organization__name" lang="en">') == 3
+    assert english_html.count('<h3 class="organization__name">') == 3
 
 
-def test_an_organisations_logo_beside_its_name_repeats_nothing(client, petition, organisations):
+def test_an_organizations_logo_beside_its_name_repeats_nothing(client, petition, organizations):
     """Its alt text (written once, in one language) would only repeat the name that follows."""
-    organisations[0].logo = CampaignImageFactory(alt_text="Logo of Partner 0")
-    organisations[0].save()
+    organizations[0].logo = CampaignImageFactory(alt_text="Logo of Partner 0")
+    organizations[0].save()
     html = client.get(petition.url).content.decode()
-    assert '<img alt="" class="organisation__logo"' in html
+    assert '<img alt="" class="organization__logo"' in html
 
 
 def test_pledges_promise_rather_than_address_a_target(client, home_page):
@@ -244,7 +244,7 @@ def test_action_pages_sit_under_the_home_page(home_page):
     assert PetitionPage.allowed_subpage_models() == []
 
 
-def test_the_page_query_count_does_not_grow_with_signatures(client, petition, organisations):
+def test_the_page_query_count_does_not_grow_with_signatures(client, petition, organizations):
     warm_queries(client, petition.url)[0]  # warm per-process caches
     SignatureFactory.create_batch(10, action=petition, public=True)
     few = warm_queries(client, petition.url)[0]
@@ -268,7 +268,7 @@ def test_the_page_query_count_does_not_grow_with_signatures(client, petition, or
 
 
 def test_the_home_page_lists_featured_actions_with_counts_in_fixed_queries(
-    client, home_page, petition, organisations
+    client, home_page, petition, organizations
 ):
     warm_queries(client, home_page.url)[0]
     SignatureFactory.create_batch(5, action=petition)
