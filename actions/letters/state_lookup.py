@@ -90,7 +90,7 @@ class Seat:
             }
         return _("%(place)s %(chamber)s, district %(district)s") % {
             "place": place_name(district.state),
-            "chamber": district.chamber_name,
+            "chamber": chamber_name(district.chamber_name),
             "district": district.name,
         }
 

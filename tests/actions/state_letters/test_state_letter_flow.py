@@ -181,6 +181,7 @@ def test_titles_the_chamber_uses_in_english_and_spanish(
         write(client, spanish_state_letter_page, zip_code="55406", district_lower="MN|63A")
     )
     assert "Estimado/a Senadora Dorado:" in html and "Estimado/a Representante Greenwood:" in html
+    assert "Senado de Minnesota, distrito 63 y Cámara de Representantes de Minnesota" in html
     assert set(LetterSent.objects.values_list("language", flat=True)) == {"en", "es"}
 
 
