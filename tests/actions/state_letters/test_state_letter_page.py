@@ -58,3 +58,11 @@ def test_a_page_for_congress_is_unchanged(state_letter_page):
     state_letter_page.chambers = Chambers.BOTH
     assert not state_letter_page.writes_to_states
     assert state_letter_page.chambers_chosen == ("senate", "house")
+
+
+def test_the_copy_it_yourself_part_points_to_the_state_finder(
+    client, state_letter_page, legislatures
+):
+    html = client.get(state_letter_page.url).content.decode()
+    assert "Rather write it yourself?" in html
+    assert "openstates.org/find_your_legislator" in html and "senators-contact" not in html
