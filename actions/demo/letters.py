@@ -7,7 +7,7 @@ public data; without them the page says letters are not available yet.
 
 from wagtail.models import Locale
 
-from actions.letters.models import LetterPage
+from actions.letters.models import Chambers, LetterPage
 from core.demo_content import Phrasebook, child_page, ensure_translated
 from home.models import HomePage
 from states.models import FEDERAL, Bill
@@ -132,6 +132,77 @@ LETTER = {
 }
 
 
+STATE_LETTER_EN = """Dear {legislator_title} {legislator_last_name},
+
+I am {full_name}, a constituent from {city}, {state}. I am writing to ask you to end qualified immunity in our state's courts.
+
+Qualified immunity is a rule the courts made, not one our legislature passed. It lets officials, police officers included, escape responsibility when they violate someone's rights, unless an earlier court had already found nearly identical conduct unlawful. Colorado, New Mexico, Connecticut and New York City have shown that a state can give people a right to sue under state law without that defense.
+
+Please support a state civil rights law that lets people whose rights are violated bring their case to court, with no qualified immunity defense.
+
+Sincerely,
+{full_name}
+{city}, {state} {zip_code}"""
+
+STATE_LETTER_ES = """Estimado/a {legislator_title} {legislator_last_name}:
+
+Me llamo {full_name} y soy residente de {city}, {state}. Le escribo para pedirle que acabe con la inmunidad calificada en los tribunales de nuestro estado.
+
+La inmunidad calificada es una regla creada por los tribunales, no por nuestra legislatura. Permite que los funcionarios, incluidos los agentes de policía, eludan su responsabilidad cuando violan los derechos de alguien, salvo que un tribunal anterior ya haya declarado ilegal una conducta casi idéntica. Colorado, Nuevo México, Connecticut y la ciudad de Nueva York han demostrado que un estado puede dar a las personas el derecho a demandar según la ley estatal sin esa defensa.
+
+Le pido que apoye una ley estatal de derechos civiles que permita a las personas cuyos derechos son violados llevar su caso ante un tribunal, sin la defensa de la inmunidad calificada.
+
+Atentamente,
+{full_name}
+{city}, {state} {zip_code}"""
+
+# Sample content (marked as such in its consent text): a letter to the state legislature, no
+# particular bill, in English and Spanish.
+STATE_LETTER = {
+    "title": tr(
+        "Write to your state legislators",
+        "Escriba a sus legisladores estatales",
+    ),
+    "slug": tr("write-to-your-state-legislators", "escriba-a-sus-legisladores-estatales"),
+    "introduction": tr(
+        "Your state can end qualified immunity in its own courts, as Colorado and New Mexico "
+        "have. Type your ZIP code and we will address a letter to your state senator and your "
+        "state representative.",
+        "Su estado puede acabar con la inmunidad calificada en sus propios tribunales, como lo "
+        "hicieron Colorado y Nuevo México. Escriba su código postal y le prepararemos una "
+        "carta para su senador estatal y su representante estatal.",
+    ),
+    "body": [
+        paragraph(
+            (
+                "State legislators hear from far fewer constituents than members of Congress: "
+                "a handful of letters on one subject is noticed. (Sample page of the demo site.)",
+                "Los legisladores estatales reciben muchas menos cartas que los congresistas: "
+                "unas pocas cartas sobre un tema se notan. (Página de muestra del sitio de "
+                "demostración.)",
+            ),
+        ),
+    ],
+    "subject": tr(
+        "End qualified immunity in {state}",
+        "Acabemos con la inmunidad calificada en {state}",
+    ),
+    "letter_template": tr.plaintext(STATE_LETTER_EN, STATE_LETTER_ES),
+    "sending_tips": tr(
+        "Email works best for state offices; a call to the capitol office helps too.",
+        "Para las oficinas estatales funciona mejor el correo electrónico; una llamada a la "
+        "oficina del capitolio también ayuda.",
+    ),
+    "consent_text": LETTER["consent_text"],
+    "search_description": tr(
+        "Write to your state senator and state representative: ask them to end qualified "
+        "immunity in your state's courts.",
+        "Escriba a su senador y a su representante estatales: pídales que acaben con la "
+        "inmunidad calificada en los tribunales de su estado.",
+    ),
+}
+
+
 def load(stdout) -> None:
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.filter(locale=english).first()
@@ -142,3 +213,7 @@ def load(stdout) -> None:
     senate = bills.filter(number=SENATE_BILL[0], session=SENATE_BILL[1]).first()
     page = child_page(home, LetterPage, LETTER, stdout, bill=house, senate_bill=senate)
     ensure_translated(page, tr, stdout)
+    state_page = child_page(
+        home, LetterPage, STATE_LETTER, stdout, bill=None, chambers=Chambers.STATE_BOTH
+    )
+    ensure_translated(state_page, tr, stdout)

@@ -90,3 +90,26 @@ class LetterForm(AttributionFields, SpamProtectedForm):
                 "email", _("Enter your email address, or untick “Email me these letters”.")
             )
         return cleaned
+
+
+def _district_field():
+    # "MN|63A": the state and the district as the state spells it. Never an error: anything that
+    # is not one of the candidates means the supporter is asked again.
+    return forms.CharField(required=False, strip=True, widget=forms.HiddenInput)
+
+
+class StateLetterForm(LetterForm):
+    """The same form for a letter to state legislators: one district choice per chamber, only
+    asked for when the ZIP code lies in several districts (or in none we know)."""
+
+    district = None
+    district_upper = _district_field()
+    district_lower = _district_field()
+    district_legislature = _district_field()
+
+    def chosen_districts(self) -> dict[str, str]:
+        return {
+            chamber: self.cleaned_data[f"district_{chamber}"][:100]
+            for chamber in ("upper", "lower", "legislature")
+            if self.cleaned_data.get(f"district_{chamber}")
+        }

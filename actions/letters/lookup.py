@@ -87,6 +87,10 @@ class Outcome:
     senate_only: bool = False
 
     @property
+    def place(self) -> str:
+        return place_name(self.delegation.district.state) if self.delegation else ""
+
+    @property
     def district_key(self) -> str:
         """What a LetterSent row keeps: the district, or the state alone when only senators are
         written to (the district was then never asked for)."""

@@ -39,13 +39,22 @@ class Chambers(models.TextChoices):
     BOTH = "both", _("Senators and representative")
     SENATE = "senate", _("Senators only")
     HOUSE = "house", _("Representative only")
+    # Letters to the supporter's state legislature (actions/letters/state_lookup.py). A state
+    # with one chamber (Nebraska, the DC Council) is written to whichever is chosen.
+    STATE_BOTH = "state", _("State senator and state representative")
+    STATE_UPPER = "state_up", _("State senator only")
+    STATE_LOWER = "state_low", _("State representative only")
 
 
 CHAMBERS_WRITTEN_TO = {
     Chambers.BOTH: ("senate", "house"),
     Chambers.SENATE: ("senate",),
     Chambers.HOUSE: ("house",),
+    Chambers.STATE_BOTH: ("upper", "lower"),
+    Chambers.STATE_UPPER: ("upper",),
+    Chambers.STATE_LOWER: ("lower",),
 }
+STATE_CHAMBERS = frozenset({Chambers.STATE_BOTH, Chambers.STATE_UPPER, Chambers.STATE_LOWER})
 
 
 class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
@@ -113,7 +122,10 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
         choices=Chambers.choices,
         default=Chambers.BOTH,
         help_text=_(
-            "Whom each supporter writes to: their two senators, their representative, or all three."
+            "Whom each supporter writes to: their two senators, their representative, or all "
+            "three; or, for a letter to the state legislature, their state senator, their state "
+            "representative (Assemblymember, Delegate), or both. Nebraska's and DC's single "
+            "chamber is written to either way."
         ),
     )
     sending_tips = models.TextField(
@@ -220,6 +232,10 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
         return self.bill
 
     @property
+    def writes_to_states(self) -> bool:
+        return self.chambers in STATE_CHAMBERS
+
+    @property
     def chambers_chosen(self) -> tuple[str, ...]:
         return CHAMBERS_WRITTEN_TO.get(self.chambers, CHAMBERS_WRITTEN_TO[Chambers.BOTH])
 
@@ -277,7 +293,12 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
                     "status": bill.status_label.lower() if bill.status_label else _("no status"),
                     "date": bill.status_date or "",
                 }
-        if self.senate_bill is not None and self.senate_bill.jurisdiction != FEDERAL:
+        if self.writes_to_states and self.senate_bill_id is not None:
+            errors["senate_bill"] = _(
+                "A letter to state legislators asks both chambers for the bill above: leave the "
+                "Senate bill empty."
+            )
+        elif self.senate_bill is not None and self.senate_bill.jurisdiction != FEDERAL:
             errors["senate_bill"] = _("Choose a bill in Congress (a federal bill).")
         if bool(self.text_keyword.strip()) != bool(self.text_number.strip()):
             errors["text_number"] = _("Fill in both the keyword and the number, or neither.")
@@ -302,16 +323,29 @@ class LetterSent(Attribution):
         _("letter page"), help_text=_("The translation key shared by every language of the page.")
     )
     legislator_id = models.CharField(
-        _("legislator"), max_length=10, help_text=_("The legislator's Bioguide id.")
+        _("legislator"),
+        max_length=60,
+        help_text=_(
+            "The legislator's Bioguide id, or a state legislator's Open States id (ocd-person/…)."
+        ),
     )
     legislator_name = models.CharField(
         _("legislator's name"),
         max_length=200,
         help_text=_("Kept so that the count survives the legislator leaving Congress."),
     )
-    chamber = models.CharField(_("chamber"), max_length=10)
+    chamber = models.CharField(
+        _("chamber"),
+        max_length=11,
+        help_text=_("senate or house; for a state legislator upper, lower or legislature."),
+    )
     district_key = models.CharField(
-        _("district"), max_length=5, help_text=_("e.g. CO-7, WY-0; a state alone for senators.")
+        _("district"),
+        max_length=80,
+        help_text=_(
+            "e.g. CO-7, WY-0; a state alone for senators; a state district as MN 63A, "
+            "NH Belknap 2, DC Ward 3."
+        ),
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     created_at = models.DateTimeField(_("written at"), default=timezone.now)

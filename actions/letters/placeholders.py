@@ -23,7 +23,10 @@ PLACEHOLDERS: dict[str, str] = {
     "city": _("the supporter's city"),
     "state": _("the supporter's state or territory"),
     "zip_code": _("the supporter's five-digit ZIP code"),
-    "legislator_title": _("Senator, Representative, Delegate or Resident Commissioner"),
+    "legislator_title": _(
+        "Senator, Representative, Delegate or Resident Commissioner; in a state letter, the "
+        "title the chamber uses (Assemblymember, Councilmember…), in the visitor's language"
+    ),
     "legislator_full_name": _("the legislator's full name"),
     "legislator_last_name": _("the legislator's last name"),
     "bill": _("the bill's title and number, e.g. Ending Qualified Immunity Act (H.R. 1470)"),

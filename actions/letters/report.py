@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 
 from actions.letters.models import LetterPage, LetterSent
 from core.csv_safety import CSV_CONTENT_TYPE, EXCEL_BOM, neutralize_formula
-from states.models import Chamber, Legislator
+from states.models import Chamber, Legislator, StateChamber, StateLegislator
 
 PERMISSION = "actions.view_lettersent"
 PERIODS = {"all": None, "30": 30, "7": 7}
@@ -51,10 +51,13 @@ def per_legislator(rows) -> list[dict]:
         .annotate(n=Count("pk"), name=Max("legislator_name"), chamber=Max("chamber"))
         .order_by("-n", "name")
     )
-    seats = {
-        member.pk: member.seat
-        for member in Legislator.objects.filter(pk__in=[row["legislator_id"] for row in counts])
-    }
+    ids = [row["legislator_id"] for row in counts]
+    seats = {member.pk: member.seat for member in Legislator.objects.filter(pk__in=ids)}
+    # State legislators (ocd-person/… ids): their chamber's district, as the state spells it.
+    seats.update(
+        (member.pk, f"{member.state} {member.get_chamber_display()} {member.district}")
+        for member in StateLegislator.objects.filter(pk__in=[i for i in ids if "/" in i])
+    )
     return [
         {
             "bioguide_id": row["legislator_id"],
@@ -135,7 +138,7 @@ class LettersReportView(WagtailAdminTemplateMixin, TemplateView):
                 gettext("Bioguide ID (Congress's identifier)"),
             ]
         )
-        chambers = dict(Chamber.choices)
+        chambers = {**dict(Chamber.choices), **dict(StateChamber.choices)}
         for row in per_legislator(self.rows()):
             values = (
                 row["name"],

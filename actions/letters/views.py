@@ -14,9 +14,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from actions.letters import placeholders
-from actions.letters.forms import LetterForm
+from actions.letters.forms import LetterForm, StateLetterForm
 from actions.letters.lookup import Outcome, describe, look_up, place_name
 from actions.letters.models import LetterPage
+from actions.letters.state_lookup import FIND_YOUR_LEGISLATOR_URL, look_up_state
+from actions.letters.state_writing import write_state_letters
 from actions.letters.writing import diy_bill_values, rate_limit, record, write_letters
 from actions.signing import current_language
 from core import serving
@@ -24,7 +26,7 @@ from core.attribution import ATTRIBUTION_FIELDS
 from core.forms import posted_with_attribution
 from core.spam import over_rate_limit
 from states.congress import HOUSE_LOOKUP_URL
-from states.models import Legislator, LegislatorImport
+from states.models import Legislator, LegislatorImport, StateLegislator, StateLegislatorImport
 
 logger = logging.getLogger(__name__)
 
@@ -33,14 +35,24 @@ SPAM_BUCKET = "letters"
 MAX_POST_BYTES = 16 * 1024
 
 
-def data_status() -> tuple[bool, object, bool]:
+def data_status(states: bool = False) -> tuple[bool, object, bool]:
     """(letters can be written, the date of the legislator data or None, whether that date is
-    the publisher's rather than the import's)."""
+    the publisher's rather than the import's); of the state legislators when `states`."""
+    if states:
+        latest = StateLegislatorImport.latest_or_none()
+        if latest is not None:
+            published = latest.data_published_at
+            return True, published or latest.finished_at, published is not None
+        return StateLegislator.objects.exists(), None, False
     latest = LegislatorImport.latest_or_none()
     if latest is not None:
         return (True, *latest.data_date)
     # Rows loaded without a recorded import (tests, a hand-made sample): usable, undated.
     return Legislator.objects.exists(), None, False
+
+
+def form_class(page):
+    return StateLetterForm if page.writes_to_states else LetterForm
 
 
 def sms_href(page) -> str:
@@ -52,8 +64,9 @@ def sms_href(page) -> str:
 
 
 def page_context(page, request) -> dict:
-    available, data_date, is_published = data_status()
+    available, data_date, is_published = data_status(page.writes_to_states)
     context = {
+        "state_lookup_url": FIND_YOUR_LEGISLATOR_URL,
         "available": available,
         "data_date": data_date,
         "data_date_is_published": is_published,
@@ -86,7 +99,7 @@ def serve_letter_page(page, request, *args, **kwargs):
     context.update(page_context(page, request))
     if request.method == "POST" and context["available"]:
         return _handle_post(page, request, context)
-    context["form"] = LetterForm() if context["available"] else None
+    context["form"] = form_class(page)() if context["available"] else None
     return _render(page, request, context)
 
 
@@ -96,9 +109,9 @@ def _handle_post(page, request, context: dict):
     except ValueError:
         length = 0
     if length > MAX_POST_BYTES:
-        context.update(form=LetterForm(), problem="too-large")
+        context.update(form=form_class(page)(), problem="too-large")
         return _render(page, request, context, status=413)
-    form = LetterForm(posted_with_attribution(request))
+    form = form_class(page)(posted_with_attribution(request))
     context["form"] = form
     reason = form.bot_reason()
     if reason == "too fast":
@@ -109,12 +122,15 @@ def _handle_post(page, request, context: dict):
     if reason is not None:
         # A bot gets the blank form back; nothing is looked up, saved or sent.
         logger.info("Dropped a letter request as spam: %s", reason)
-        context["form"] = LetterForm()
+        context["form"] = form_class(page)()
         return _render(page, request, context)
     if not form.is_valid():
         return _render(page, request, context)
     data = form.cleaned_data
-    outcome = look_up(page, data["zip_code"], data["district"])
+    if page.writes_to_states:
+        outcome = look_up_state(page, data["zip_code"], form.chosen_districts())
+    else:
+        outcome = look_up(page, data["zip_code"], data["district"])
     if outcome.kind != "letters":
         context.update(outcome=outcome, zip_code=data["zip_code"])
         return _render(page, request, context)
@@ -122,10 +138,29 @@ def _handle_post(page, request, context: dict):
         # A person behind a busy shared address is told, with their details kept.
         context["problem"] = "rate-limit"
         return _render(page, request, context, status=429)
+    if page.writes_to_states:
+        letters = write_state_letters(page, outcome, data)
+        emailed = record(page, outcome, letters, data, current_language())
+        context.update(state_letters_context(outcome, letters, data, emailed))
+        return _render(page, request, context)
     letters = write_letters(page, outcome.delegation, data)
     emailed = record(page, outcome, letters, data, current_language())
     context.update(letters_context(page, outcome, letters, data, emailed))
     return _render(page, request, context)
+
+
+def state_letters_context(outcome, letters, data: dict, emailed: bool) -> dict:
+    return {
+        "written": True,
+        "letters": letters,
+        "outcome": outcome,
+        "where": outcome.where,
+        "notices": outcome.notices,
+        "emailed": emailed,
+        "email": data.get("email") if emailed else "",
+        "zip_code": data["zip_code"],
+        "attribution": {name: data.get(name, "") for name in ATTRIBUTION_FIELDS},
+    }
 
 
 def letters_context(page, outcome: Outcome, letters, data: dict, emailed: bool) -> dict:

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from actions.letters import placeholders
-from actions.letters.lookup import Outcome, place_name
+from actions.letters.lookup import place_name
 from actions.letters.models import LetterSent
 from actions.signing import public_url
 from core.attribution import ATTRIBUTION_FIELDS
@@ -69,6 +69,21 @@ class Letter:
         if len(digits) == 10:
             digits = "1" + digits
         return f"tel:+{digits}" if digits else ""
+
+    # What record() counts; a StateLetter (state_writing.py) has the same.
+    @property
+    def legislator_key(self) -> str:
+        return self.legislator.bioguide_id
+
+    @property
+    def legislator_name(self) -> str:
+        return self.legislator.full_name
+
+    @property
+    def chamber(self) -> str:
+        return self.legislator.chamber
+
+    district_key = ""  # the outcome's district, the same for every letter
 
     def as_email(self) -> dict:
         member = self.legislator
@@ -144,7 +159,7 @@ def _address_digest(email: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), email.encode(), hashlib.sha256).hexdigest()[:20]
 
 
-def _counted_key(page, outcome: Outcome, person: dict) -> str:
+def _counted_key(page, outcome, person: dict) -> str:
     """The same form sent again carries the same signed start time (form_started, unique to
     each page view): a refresh of the letters, back and send again, a double click. Keyed with
     the name too, so that a second person using the same page on a shared computer counts; only
@@ -161,7 +176,7 @@ def _counted_key(page, outcome: Outcome, person: dict) -> str:
     return f"letters-counted:{digest[:32]}"
 
 
-def record(page, outcome: Outcome, letters: list[Letter], person: dict, language: str) -> bool:
+def record(page, outcome, letters: list, person: dict, language: str) -> bool:
     """Count the letters, once per form sent, and, if asked, queue the email copy, in one
     transaction. Returns whether a copy was queued (or had been, for the same letters within
     the interval)."""
@@ -175,10 +190,10 @@ def record(page, outcome: Outcome, letters: list[Letter], person: dict, language
                     [
                         LetterSent(
                             action_key=page.translation_key,
-                            legislator_id=letter.legislator.bioguide_id,
-                            legislator_name=letter.legislator.full_name[:200],
-                            chamber=letter.legislator.chamber,
-                            district_key=outcome.district_key,
+                            legislator_id=letter.legislator_key,
+                            legislator_name=letter.legislator_name[:200],
+                            chamber=letter.chamber,
+                            district_key=(letter.district_key or outcome.district_key)[:80],
                             language=language,
                             **{name: person.get(name, "") for name in ATTRIBUTION_FIELDS},
                         )
@@ -205,12 +220,12 @@ def record(page, outcome: Outcome, letters: list[Letter], person: dict, language
     return False
 
 
-def email_context(page, outcome: Outcome, letters: list[Letter], person: dict) -> dict:
+def email_context(page, outcome, letters: list, person: dict) -> dict:
     return {
         "full_name": person["full_name"],
         "page_title": page.title,
         "page_url": public_url(page),
-        "place": place_name(outcome.delegation.district.state),
+        "place": outcome.place,
         "sending_tips": page.sending_tips,
         "letters": [letter.as_email() for letter in letters],
     }

@@ -7,6 +7,7 @@ own summaries and notes are in English until a translator gives them in the tran
 """
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -17,8 +18,10 @@ from core.localization import sync_translation, translate
 from states import seed
 from states.bill_import import BillDataError, import_bills
 from states.importer import LegislatorDataError, import_legislators
-from states.models import Bill, BillStatus, BillStatusChange, Stance
+from states.models import Bill, BillStatus, BillStatusChange, Stance, StateLegislatorImport
 from states.scorecard_import import ScorecardDataError, import_scorecard
+from states.state_importer import import_state_legislators
+from states.state_importer.sources import default_locations
 
 tr = Phrasebook()
 tr.es.update(seed.tr.es)
@@ -304,6 +307,35 @@ def _legislators(stdout) -> None:
         stdout.write(f"  legislator data unchanged since {record.finished_at:%Y-%m-%d %H:%M}")
 
 
+def _state_legislators(stdout) -> None:
+    """The state legislators, from the shared data folders only (no download: about 18 s the
+    first time, so only once; a later `make demo` skips it). `manage.py
+    import_state_legislators` refreshes them."""
+    if not settings.LEGISLATOR_DEMO_IMPORT:
+        return
+    if StateLegislatorImport.objects.exists():
+        stdout.write("  state legislators already imported (manage.py import_state_legislators)")
+        return
+    people, zips = default_locations()
+    if not (people and zips and Path(people).is_dir() and Path(zips).is_dir()):
+        stdout.write(
+            "  the state letter page has no state legislator data yet: run "
+            "`manage.py import_state_legislators <folder> --zip-source <folder>` "
+            "(docs/legislators.md)."
+        )
+        return
+    try:
+        outcome = import_state_legislators(timeout=15)
+    except LegislatorDataError as error:
+        stdout.write(f"  could not import the state legislators ({str(error).splitlines()[0]})")
+        return
+    record = outcome.record
+    stdout.write(
+        f"  imported {record.legislator_count} state legislators and "
+        f"{record.zip_area_count} ZIP code rows in {record.seconds:.1f} s"
+    )
+
+
 @transaction.atomic
 def load(stdout) -> None:
     # The research goes in before the state pages are translated, so that each page's Spanish
@@ -315,3 +347,4 @@ def load(stdout) -> None:
     _bills(stdout)
     _federal_bills(stdout)
     _legislators(stdout)
+    _state_legislators(stdout)

@@ -247,7 +247,14 @@ def test_the_demo_letter_asks_each_chamber_for_its_live_bill_and_lists_every_fed
         rows = list(csv.DictReader(handle))
     federal = Bill.objects.filter(locale__language_code="en", jurisdiction="US")
     assert sorted(federal.values_list("number", flat=True)) == sorted(r["bill"] for r in rows)
-    for letter in LetterPage.objects.live():
+    letters = list(LetterPage.objects.live())
+    # The sample letter to state legislators asks for no bill.
+    assert {letter.title for letter in letters if letter.writes_to_states} == {
+        "Write to your state legislators",
+        "Escriba a sus legisladores estatales",
+    }
+    assert not any(letter.asked_bills for letter in letters if letter.writes_to_states)
+    for letter in [letter for letter in letters if not letter.writes_to_states]:
         assert not letter.dead_bills, letter.url
         assert (letter.bill_for("senate").number, letter.bill_for("house").number) == (
             "S. 1913",
