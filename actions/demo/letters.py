@@ -144,7 +144,7 @@ Sincerely,
 {full_name}
 {city}, {state} {zip_code}"""
 
-STATE_LETTER_ES = """Estimado/a {legislator_title} {legislator_last_name}:
+STATE_LETTER_ES = """Honorable {legislator_title} {legislator_last_name}:
 
 Me llamo {full_name} y soy residente de {city}, {state}. Le escribo para pedirle que acabe con la inmunidad calificada en los tribunales de nuestro estado.
 
