@@ -12,11 +12,11 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
 from actions.action_views import embed_path
-from actions.models import LetterPage, PetitionPage, PledgePage
+from actions.models import AfterActing, PetitionPage, PledgePage
 from home.models import FooterText, HomePage
 from states.models import StateIndexPage, StatePage
 from stories.models import CaseStoryPage, NewsPage, StoryIndexPage
@@ -108,7 +108,8 @@ def test_demo_thank_you_pages_offer_the_letter_donate_link_and_share_kit(demo_si
         response = client.post(petition.url, signature_data(email=f"demo-{language}@example.org"))
         html = client.get(response["Location"]).content.decode()
         ask = html.split('class="next-ask"', 1)[1]
-        letter = LetterPage.objects.live().get(locale__language_code=language)
+        chosen = AfterActing.for_site(Site.objects.get(is_default_site=True)).next_action
+        letter = chosen.get_translation(Locale.objects.get(language_code=language))
         assert f'href="{letter.url}"' in ask and kit_title in ask
         assert 'href="https://donate.example.org/end-qualified-immunity"' in ask
         assert ask.count("<textarea") == 3 and ask.count(" download>") == 2
