@@ -16,8 +16,8 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from actions.letters.models import LetterPage
 from actions.models import AfterActing
+from actions.models.letters import LetterPage
 from actions.next_step import Step, candidate_steps, progress, step_of
 from core import site_cache
 from core.attribution import UTM_FIELDS

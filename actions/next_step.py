@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from actions.letters.models import LetterPage, letters_written
 from actions.models import PetitionPage, PledgePage
+from actions.models.letters import LetterPage, letters_written
 from actions.signing import signature_count, stepped_goal
 from core import site_cache
 from home.models import SiteSettings

@@ -4,8 +4,8 @@ that nothing real is charged) and the letter to Congress as the action to take n
 
 from wagtail.models import Locale, Site
 
-from actions.letters.models import LetterPage
 from actions.models import AfterActing, PetitionPage, ShareKit
+from actions.models.letters import LetterPage
 from actions.signing import public_url
 from core.demo_content import Phrasebook, ensure_translated, illustration
 

@@ -7,7 +7,7 @@ public data; without them the page says letters are not available yet.
 
 from wagtail.models import Locale
 
-from actions.letters.models import Chambers, LetterPage
+from actions.models.letters import Chambers, LetterPage
 from core.demo_content import Phrasebook, child_page, ensure_translated
 from home.models import HomePage
 from states.models import FEDERAL, Bill

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 
-from actions.letters.models import LetterPage
+from actions.models.letters import LetterPage
 
 
 def pages_asking_for(bills=None) -> list[LetterPage]:

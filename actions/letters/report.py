@@ -17,7 +17,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 
-from actions.letters.models import LetterPage, LetterSent
+from actions.models.letters import LetterPage, LetterSent
 from core.csv_safety import CSV_CONTENT_TYPE, EXCEL_BOM, neutralize_formula
 from states.models import Chamber, Legislator, StateChamber, StateLegislator
 

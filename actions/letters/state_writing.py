@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from actions.letters import placeholders
+from actions import placeholders
 from actions.letters.state_lookup import Seat, StateOutcome
 from actions.letters.writing import PARTIES, bill_values
 from states.models import StateLegislator

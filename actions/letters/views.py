@@ -13,13 +13,13 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from actions.letters import placeholders
+from actions import placeholders
 from actions.letters.forms import LetterForm, StateLetterForm
 from actions.letters.lookup import Outcome, describe, look_up, place_name
-from actions.letters.models import LetterPage
 from actions.letters.state_lookup import FIND_YOUR_LEGISLATOR_URL, look_up_state
 from actions.letters.state_writing import write_state_letters
 from actions.letters.writing import diy_bill_values, rate_limit, record, write_letters
+from actions.models.letters import LetterPage
 from actions.signing import current_language
 from core import serving
 from core.attribution import ATTRIBUTION_FIELDS

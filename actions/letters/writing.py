@@ -18,9 +18,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from actions.letters import placeholders
+from actions import placeholders
 from actions.letters.lookup import place_name
-from actions.letters.models import LetterSent
+from actions.models.letters import LetterSent
 from actions.signing import public_url
 from core.attribution import ATTRIBUTION_FIELDS
 from core.outbox import queue_email

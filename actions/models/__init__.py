@@ -1,6 +1,5 @@
-from actions.letters.models import LetterPage, LetterSent
-
 from .after_acting import AfterActing, ShareKit
+from .letters import LetterPage, LetterSent
 from .newsletter import SignupPage, Subscriber
 from .organizations import Organization
 from .petitions import (

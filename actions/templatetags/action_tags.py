@@ -8,8 +8,8 @@ from django import template
 from wagtail.models import Locale
 
 from actions.action_views import logo_renditions
-from actions.letters.models import LetterPage, letters_written
 from actions.models import Organization, PetitionPage, PledgePage
+from actions.models.letters import LetterPage, letters_written
 from actions.next_ask import next_ask as next_ask_context
 from actions.next_step import next_step_for, progress
 from actions.signing import read_thanks_tags, signature_counts, stepped_goal

@@ -19,8 +19,8 @@ from actions.factories import (
     ShareKitFactory,
     SignatureFactory,
 )
-from actions.letters.models import LetterSent
 from actions.models import AfterActing, Signature, Subscriber
+from actions.models.letters import LetterSent
 from core.localization import translate
 from core.spam import started_token
 from home.factories import CampaignImageFactory

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from django.test import Client
 
-from actions.letters.models import LetterSent
 from actions.models import Signature, Subscriber
+from actions.models.letters import LetterSent
 from core.models.outbox import OutboundEmail
 from core.spam import started_token
 from testimonials.models import TestimonialPage, VoiceSubmission

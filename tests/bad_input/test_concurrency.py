@@ -100,7 +100,7 @@ def test_the_same_subscription_and_voice_from_many_tabs_at_once(forms, settings)
     connection.vendor != "postgresql", reason="threads need PostgreSQL's own connections"
 )
 def test_the_same_letters_from_many_tabs_at_once_count_once_with_one_copy(forms):
-    from actions.letters.models import LetterSent
+    from actions.models.letters import LetterSent
 
     letter = forms["letter"]
     data = letter.data(email_copy="on")  # one page view (one start time), sent from 8 tabs

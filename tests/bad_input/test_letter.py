@@ -9,7 +9,7 @@ test_requests.py; the form's own defences: tests/actions/letters/test_letter_def
 import pytest
 from django.core import mail
 
-from actions.letters.models import LetterSent
+from actions.models.letters import LetterSent
 from core.models.outbox import OutboundEmail
 from tests.bad_input.helpers import fresh_start
 

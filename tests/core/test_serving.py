@@ -3,8 +3,8 @@ that import the models back."""
 
 import pytest
 
-from actions.letters.models import LetterPage
 from actions.models import PetitionPage, PledgePage, SignupPage
+from actions.models.letters import LetterPage
 from core import serving
 from states.models import StateIndexPage, StatePage
 from testimonials.models import (

@@ -239,7 +239,7 @@ def test_the_demo_scorecard_agrees_with_the_research_file(demo_site, client):
 def test_the_demo_letter_asks_each_chamber_for_its_live_bill_and_lists_every_federal_bill(
     demo_site, client
 ):
-    from actions.letters.models import LetterPage
+    from actions.models.letters import LetterPage
 
     folder = shared_data_folder("federal-bills.csv")
     require_tool(folder is not None, "the federal bill list (../shared/data) is absent")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from actions.letters.models import LetterSent
+from actions.models.letters import LetterSent
 from core.spam import started_token
 from tests.actions.letters.helpers import letter_data, write
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from actions.factories import LetterPageFactory, LetterSentFactory
-from actions.letters.models import LetterSent
+from actions.models.letters import LetterSent
 from core.models.outbox import OutboundEmail
 from states.congress import HOUSE_LOOKUP_URL
 from states.factories import LegislatorFactory, ZipDistrictFactory

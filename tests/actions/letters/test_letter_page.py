@@ -9,9 +9,9 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from actions import placeholders
 from actions.factories import LetterPageFactory
-from actions.letters import placeholders
-from actions.letters.models import LetterPage
+from actions.models.letters import LetterPage
 from core.localization import translate
 from home.models import HomePage
 from tests.actions.letters.helpers import SPANISH_LETTER, plaintext, spanish_strings

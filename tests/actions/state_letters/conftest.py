@@ -15,7 +15,7 @@ import uuid
 import pytest
 
 from actions.factories import LetterPageFactory
-from actions.letters.models import Chambers
+from actions.models.letters import Chambers
 from core.localization import translate
 from states.models import StateDistrict, StateLegislator, StateZipDistrict
 from tests.actions.letters.helpers import plaintext, spanish_strings

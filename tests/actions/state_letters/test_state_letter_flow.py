@@ -7,8 +7,8 @@ import time
 import pytest
 from django.core import mail
 
-from actions.letters.models import Chambers, LetterSent
 from actions.letters.state_lookup import FIND_YOUR_LEGISLATOR_URL
+from actions.models.letters import Chambers, LetterSent
 from core.models.outbox import OutboundEmail
 from core.spam import started_token
 from tests.actions.letters.helpers import write

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actions.factories import LetterSentFactory
-from actions.letters.models import Chambers, LetterSent
 from actions.letters.report import per_legislator
+from actions.models.letters import Chambers, LetterSent
 from states.factories import BillFactory
 from tests.actions.letters.helpers import write
 from tests.helpers import warm_queries

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from actions.letters.models import LetterSent
+from actions.models.letters import LetterSent
 from states.models import StateLegislator
 from tests.actions.letters.helpers import write
 from tests.states.state_legislators.conftest import real_data, real_import  # noqa: F401

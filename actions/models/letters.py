@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from actions.letters import placeholders
+from actions import placeholders
 from core import serving
 from core.models.attribution import Attribution
 from core.models.form_pages import ConsentMixin
