@@ -4,8 +4,7 @@ each page with a supporter form keeps its own wording, help text and length."""
 import pytest
 from django.db import models
 
-from actions.letters import models as letters
-from actions.models import newsletter, petitions
+from actions.models import letters, newsletter, petitions
 from core.models.form_pages import ConsentMixin, ThankYouMixin
 from testimonials.models import pages as testimonials
 
