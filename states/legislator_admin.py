@@ -73,12 +73,18 @@ class LegislatorInspectView(InspectView):
         return self.object.district or _("at large")
 
     def get_committee_list_display_value(self):
-        seats = self.object.committee_memberships.select_related("committee")
-        names = [
-            f"{seat.committee.name} ({seat.role})" if seat.role else seat.committee.name
-            for seat in seats.order_by("committee__name")
-        ]
-        return ", ".join(names) or "-"
+        return committee_list(self.object)
+
+
+def committee_list(member) -> str:
+    """A member's committee seats, by committee name, with their role where there is one (a
+    member of Congress or of a state legislature: both have committee_memberships)."""
+    seats = member.committee_memberships.select_related("committee").order_by("committee__name")
+    names = [
+        f"{seat.committee.name} ({seat.role})" if seat.role else seat.committee.name
+        for seat in seats
+    ]
+    return ", ".join(names) or "-"
 
 
 class LegislatorViewSet(ModelViewSet):

@@ -12,7 +12,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from core.us_states import US_STATES
-from states.legislator_admin import ChangeCountColumn, ImportedDataPermissionPolicy
+from states.legislator_admin import (
+    ChangeCountColumn,
+    ImportedDataPermissionPolicy,
+    committee_list,
+)
 from states.models import StateChamber, StateLegislator, StateLegislatorImport
 from states.models.legislators import NON_STATES
 
@@ -72,12 +76,7 @@ class StateLegislatorInspectView(InspectView):
         )
 
     def get_committee_list_display_value(self):
-        seats = self.object.committee_memberships.select_related("committee")
-        names = [
-            f"{seat.committee.name} ({seat.role})" if seat.role else seat.committee.name
-            for seat in seats.order_by("committee__name")
-        ]
-        return ", ".join(names) or "-"
+        return committee_list(self.object)
 
 
 class StateLegislatorViewSet(ModelViewSet):

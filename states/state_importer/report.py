@@ -3,13 +3,14 @@ plain JSON) on the StateLegislatorImport row that staff read in the admin."""
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING
+
+# The Congress import's report pieces: the same lines, counts and caps in the terminal.
+from states.importer.report import LISTED, capped, counts_line, plain
 
 if TYPE_CHECKING:  # annotations only: changes.py is the one that records an import
     from .changes import StatePlan
 
-LISTED = 50  # lines per section in the terminal; the admin keeps every entry
 LABELS = {
     "districts": "Districts",
     "committees": "Committees",
@@ -17,11 +18,6 @@ LABELS = {
     "vacancies": "Vacancies",
     "zip_rows": "ZIP-district rows",
 }
-
-
-def plain(value):
-    """JSON-safe: dates as ISO strings."""
-    return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 def member_entry(person_id: str, record: dict) -> dict:
@@ -59,21 +55,6 @@ def summary(plan: StatePlan) -> dict:
             "warnings": data.warnings,
         },
     }
-
-
-def counts_line(label: str, changes) -> str:
-    if not changes:
-        return f"  {label}: no changes ({changes.total})"
-    return (
-        f"  {label}: {len(changes.added)} added, {len(changes.removed)} removed, "
-        f"{len(changes.changed)} changed ({changes.total} after the import)"
-    )
-
-
-def capped(lines: list[str]) -> list[str]:
-    if len(lines) <= LISTED:
-        return lines
-    return [*lines[:LISTED], f"      … and {len(lines) - LISTED} more"]
 
 
 def change_text(old, new) -> str:
