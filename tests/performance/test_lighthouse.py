@@ -28,7 +28,8 @@ RESULTS = ROOT / "var" / "lighthouse"
 
 def audit(url: str, report: Path, ca: Path) -> dict[str, int | None]:
     """One Lighthouse run: each category's score out of 100 (None when it measured nothing).
-    A run whose Chromium failed to start or lost its page on a busy machine is tried again."""
+    A run whose Chromium failed to start, lost its page or failed to record its trace
+    (NO_NAVSTART) on a busy machine is tried again, up to three runs in all."""
     command = [
         str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --ignore-certificate-errors",
@@ -37,16 +38,24 @@ def audit(url: str, report: Path, ca: Path) -> dict[str, int | None]:
         "--disable-full-page-screenshot",
     ]  # fmt: skip
     env = {**os.environ, "CHROME_PATH": CHROMIUM, "NODE_EXTRA_CA_CERTS": str(ca)}
-    for _attempt in range(2):
+    for _attempt in range(3):
         run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
-        if run.returncode == 0:
+        # Lighthouse can also exit 0 with its run marked failed (runtimeError in the report).
+        if run.returncode == 0 and not runtime_error(report):
             break
-    assert run.returncode == 0, f"Lighthouse failed twice on {url}: {run.stderr[-2000:]}"
+    else:
+        raise AssertionError(f"Lighthouse failed three times on {url}: {run.stderr[-2000:]}")
     categories = json.loads(report.read_text())["categories"]
     return {
         name: None if categories[name]["score"] is None else round(categories[name]["score"] * 100)
         for name in MINIMUM
     }
+
+
+def runtime_error(report: Path) -> str | None:
+    """The code of the error that spoiled a run, if the report records one."""
+    error = json.loads(report.read_text()).get("runtimeError") or {}
+    return None if error.get("code", "NO_ERROR") == "NO_ERROR" else error["code"]
 
 
 def failing_audits(report: Path, category: str) -> list[str]:
