@@ -36,7 +36,8 @@ def member_name(member: Legislator) -> str:
     return f"{member.title} {member.full_name}"
 
 
-def _and(names: list[str]) -> str:
+def joined_names(names: list[str]) -> str:
+    """Names joined as "A, B and C", in the active language."""
     if len(names) < 2:
         return "".join(names)
     return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
@@ -60,7 +61,7 @@ def describe(delegation: Delegation, senate_only: bool) -> Choice:
         return Choice(
             key=district.key,
             label=place_name(district.state),
-            members=_and(senators) or _("no senators"),
+            members=joined_names(senators) or _("no senators"),
             state=district.state,
             place=place_name(district.state),
         )

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from actions.letters.lookup import _and, place_name
+from actions.letters.lookup import joined_names, place_name
 from states.models import StateDistrict, StateLegislator, StateZipDistrict
 from states.zip_codes import state_for_zip
 
@@ -99,7 +99,7 @@ class Seat:
         names = [f"{member.title} {member.name}" for member in self.members]
         if self.vacant and names:
             names.append(_("a vacant seat"))
-        return _and(names) or _("seat vacant")
+        return joined_names(names) or _("seat vacant")
 
     @property
     def vacancy_notice(self) -> str:
@@ -154,7 +154,9 @@ class StateOutcome:
 
     @property
     def where(self) -> str:
-        return _and([seat.label for seat in self.seats if not is_whole_place(seat.district.name)])
+        return joined_names(
+            [seat.label for seat in self.seats if not is_whole_place(seat.district.name)]
+        )
 
     @property
     def notices(self) -> list[str]:
