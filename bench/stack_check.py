@@ -221,6 +221,14 @@ def main() -> int:
         "REDIS_URL": f"redis://127.0.0.1:{proxy.port}/{REDIS_DB}",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
+        # Only the signing, the pages and the outbox are checked: the legislator data (tens of
+        # seconds to import) is left out, and a send cut mid-way is requeued within seconds
+        # rather than production's lease and minute (core.E003 still holds: 15 s > 3 x 4 s).
+        "LEGISLATOR_DEMO_IMPORT": "0",
+        "OUTBOX_SENDING_LEASE_SECONDS": "15",
+        "TASKS_RUNNING_LEASE_SECONDS": "20",
+        "OUTBOX_MAINTENANCE_INTERVAL_SECONDS": "5",
+        "ANYMAIL_REQUESTS_TIMEOUT": "4",
     }
     worker_env = {**env, "DATABASE_URL": f"{PG_URL}?application_name={WORKER_APPLICATION}"}
     print("stack check: migrating and loading the demo...", flush=True)
@@ -317,7 +325,7 @@ def main() -> int:
             PG_URL, "SELECT count(*) FROM actions_signature WHERE email LIKE %s", "stack-%"
         )
         results["signers: count shown"] = after - before
-        # A send cut mid-way is requeued after its lease (45 s) by the next maintenance.
+        # A send cut mid-way is requeued after its lease (15 s here) by the next maintenance.
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             sent = scalar(
@@ -355,7 +363,7 @@ def main() -> int:
         ("signers: count shown", lambda v: v == SIGNERS),
         ("worker connections terminated", lambda v: v >= 1),
         ("emails sent", lambda v: v == SIGNERS),
-        ("last email sent (s after the cut)", lambda v: v <= 120),
+        ("last email sent (s after the cut)", lambda v: v <= 60),
         ("addresses emailed twice", lambda v: v == 0),
         ("worker still running", lambda v: v is True),
     ]

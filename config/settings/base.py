@@ -320,6 +320,10 @@ TASKS = {
 OUTBOX_SENDING_LEASE_SECONDS = int(os.environ.get("OUTBOX_SENDING_LEASE_SECONDS", "45"))
 TASKS_RUNNING_LEASE_SECONDS = int(os.environ.get("TASKS_RUNNING_LEASE_SECONDS", "60"))
 TASKS_RESULT_RETENTION_DAYS = int(os.environ.get("TASKS_RESULT_RETENTION_DAYS", "14"))
+# How often the worker runs that safety net (core/outbox/maintenance.py).
+OUTBOX_MAINTENANCE_INTERVAL_SECONDS = int(
+    os.environ.get("OUTBOX_MAINTENANCE_INTERVAL_SECONDS", "60")
+)
 
 # The outbox (core/outbox): failed sends are retried with exponential back-off for this long.
 OUTBOX_RETRY_FOR_SECONDS = int(os.environ.get("OUTBOX_RETRY_FOR_SECONDS", str(26 * 3600)))
