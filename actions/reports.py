@@ -76,6 +76,10 @@ class LegislatorCountsReport(WagtailAdminTemplateMixin, TemplateView):
             return self.xlsx_response()
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        # Home › the report's name, which the header shows (Wagtail's default shows Home alone).
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+
     def _valid_key(self, value: str) -> str:
         try:
             key = str(uuid.UUID(value))

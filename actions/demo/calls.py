@@ -2,6 +2,10 @@
 English and Spanish, asking each chamber for its own bill as the letter page does, and sample
 call outcomes for one Colorado ZIP code's members (source "demo-sample": invented counts).
 
+The Spanish script names the member by full name without the title: Spanish needs an article
+before a title in the third person ("la representante", "el senador"), which a placeholder
+cannot choose.
+
 The call cards need the members of Congress and the ZIP areas that `import_legislators` loads;
 without them the page says calls are not available yet and no outcomes are added.
 """
@@ -34,9 +38,9 @@ Thank you for your time."""
 
 SCRIPT_ES = """Hola, me llamo {full_name} y soy residente de {city}, código postal {zip_code}.
 
-Llamo para pedirle a {legislator_title} {legislator_last_name} que apoye la {bill}. Acabaría con la inmunidad calificada, para que las personas cuyos derechos constitucionales violan la policía u otros funcionarios puedan tener su día ante el tribunal.
+Llamo a la oficina de {legislator_full_name} para pedirle que apoye la {bill}. Acabaría con la inmunidad calificada, para que las personas cuyos derechos constitucionales violan la policía u otros funcionarios puedan tener su día ante el tribunal.
 
-¿Me puede decir qué posición tiene {legislator_title} {legislator_last_name} al respecto?
+¿Me puede decir qué posición tiene {legislator_full_name} al respecto?
 
 Gracias por su tiempo."""
 

@@ -9,7 +9,6 @@ nothing about who called: docs/calls.md explains how a call is counted once with
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -226,18 +225,3 @@ class CallOutcome(Attribution):
 
     def __str__(self) -> str:
         return f"{self.legislator_name}: {self.get_outcome_display()}, {self.created_at:%Y-%m-%d}"
-
-
-def calls_made(action_keys) -> dict:
-    """Calls made through each page (all its languages), in one query; none without pages."""
-    keys = list(action_keys)
-    if not keys:
-        return {}
-    rows = (
-        CallOutcome.objects.filter(action_key__in=keys)
-        .exclude(outcome=Outcome.SKIPPED)
-        .values("action_key")
-        .annotate(n=Count("pk"))
-        .values_list("action_key", "n")
-    )
-    return dict(rows)

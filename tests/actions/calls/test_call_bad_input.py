@@ -95,3 +95,21 @@ def test_a_token_is_signed_and_names_its_page(call_page):
 def test_a_huge_post_is_refused_without_an_error_page(client, call_page, congress):
     response = client.post(call_page.url, {"zip_code": "80202", "padding": "x" * 20000})
     assert response.status_code == 413
+
+
+def test_script_typed_as_a_name_is_escaped_on_the_card_and_in_the_next(client, call_page, congress):
+    typed = '<script>alert("x")</script>'
+    first = look_up(client, call_page, full_name=typed, city="<b>Denver</b>")
+    html = first.content.decode()
+    assert typed not in html and "<b>Denver</b>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    second = press(client, call_page, first, "talked")
+    assert typed not in second.content.decode()
+    assert "&lt;script&gt;" in second.content.decode()
+
+
+def test_a_name_too_long_is_explained_beside_the_field(client, call_page, congress):
+    response = look_up(client, call_page, full_name="A" * 10_000)
+    assert response.status_code == 200
+    assert "Use at most 100 characters." in response.content.decode()
+    assert 'name="call"' not in response.content.decode()
