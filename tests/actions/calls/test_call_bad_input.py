@@ -2,9 +2,12 @@
 
 import pytest
 from django.core import signing
-from django.test import override_settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.test import Client, override_settings
 
 from actions.calls import calling
+from actions.factories import CallPageFactory
 from actions.models.calls import CallOutcome
 from tests.actions.calls.helpers import card_fields, heading, look_up, press
 
@@ -56,8 +59,6 @@ def test_a_missing_or_altered_call_list_starts_again(client, call_page, congress
 
 
 def test_another_pages_call_list_is_refused(client, call_page, congress, home_page):
-    from actions.factories import CallPageFactory
-
     other = CallPageFactory(parent=home_page, bill=call_page.bill)
     first = look_up(client, other)
     response = client.post(call_page.url, {**card_fields(first), "outcome": "talked"})
@@ -75,12 +76,18 @@ def test_an_expired_call_list_says_so(client, call_page, congress):
 
 
 def test_two_presses_at_once_make_one_row(call_page, congress):
-    """The unique constraint holds even when the second press reaches the database first."""
-    session = calling.Session(nonce="n", district_key="CO-1", legislator_ids=["X"])
+    """A second press is the same row (record's get_or_create), and should two requests both
+    miss the row and insert at once, the database's unique constraint refuses the second."""
     member = congress["co-1"]
-    session.legislator_ids = [member.pk]
+    session = calling.Session(nonce="n", district_key="CO-1", legislator_ids=[member.pk])
     assert calling.record(call_page, session, member, "talked", "en") == "counted"
     assert calling.record(call_page, session, member, "talked", "en") == "same"
+    row = CallOutcome.objects.get()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CallOutcome.objects.create(
+            action_key=row.action_key, legislator_id=row.legislator_id,
+            call_digest=row.call_digest, outcome="busy", language="en",
+        )  # fmt: skip
     assert CallOutcome.objects.count() == 1
 
 
@@ -113,3 +120,49 @@ def test_a_name_too_long_is_explained_beside_the_field(client, call_page, congre
     assert response.status_code == 200
     assert "Use at most 100 characters." in response.content.decode()
     assert 'name="call"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("👩🏽‍⚖️ Zoë 🏳️‍🌈", "👩🏽‍⚖️ Zoë 🏳️‍🌈"),
+        ("مريم الحسيني", "مريم الحسيني"),
+        ("Ana\u202eairotciV", "AnaairotciV"),
+    ],
+)
+def test_emoji_and_right_to_left_names_reach_the_script_without_overrides(
+    client, call_page, congress, typed, kept
+):
+    html = look_up(client, call_page, full_name=typed, city=typed).content.decode()
+    assert f"Hello, my name is {kept} and I live in {kept}, 80202." in html
+    assert "\u202e" not in html
+
+
+def test_posting_without_a_csrf_token_is_accepted_here(call_page, congress):
+    strict = Client(enforce_csrf_checks=True)
+    first = look_up(strict, call_page)
+    assert heading(first) == "Senator Sam Coloradan"
+    assert heading(press(strict, call_page, first, "talked")) == "Senator Sam Rockies"
+    assert CallOutcome.objects.count() == 1
+
+
+def test_call_cards_never_reach_the_page_cache_and_query_strings_write_none(
+    client, call_page, congress, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    assert client.get(call_page.url)["X-Page-Cache"] == "miss"
+    card = look_up(client, call_page, full_name="Ana Private")
+    assert "Ana Private" in card.content.decode()
+    assert "no-store" in card["Cache-Control"] and "X-Page-Cache" not in card
+    stranger = Client().get(call_page.url)
+    assert stranger["X-Page-Cache"] == "hit" and "Ana Private" not in stranger.content.decode()
+    tracked = Client().get(call_page.url, {"utm_source": "<script>x</script>", "fbclid": "1"})
+    assert tracked["X-Page-Cache"] == "hit" and tracked.content == stranger.content
+    forged = Client().get(
+        call_page.url, {**card_fields(card), "outcome": "talked", "full_name": "<script>x"}
+    )
+    assert forged.status_code == 200 and 'name="call"' not in forged.content.decode()
+    assert "<script>x" not in forged.content.decode()
+    assert not CallOutcome.objects.exists()
+    cache.clear()

@@ -1,4 +1,4 @@
-"""Fixtures for the call tests: a call page for the bill of the letter tests (and its Spanish
+"""Fixtures for the call tests (and the bad-input catalogue's call form): a call page for the bill of the letter tests (and its Spanish
 translation) and district offices for the small Congress of tests/actions/letters/fixtures.py."""
 
 import pytest
