@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actions.forms import NAME_ERRORS
-from actions.letters.forms import LetterForm
+from actions.letters.forms import LetterForm, StateDistrictFields
 from actions.models.calls import Outcome
 
 # A call list's signed token is a few hundred characters; anything far longer is not one.
@@ -33,6 +33,10 @@ class CallForm(LetterForm):
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
         error_messages=NAME_ERRORS,
     )
+
+
+class StateCallForm(StateDistrictFields, CallForm):
+    """The call form for a call to state legislators: a district choice per chamber."""
 
 
 class OutcomeForm(forms.Form):

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 
 from actions import placeholders
 from actions.calls import calling
-from actions.calls.forms import CallForm, OutcomeForm
-from actions.letters.lookup import data_status, describe, look_up
+from actions.calls.forms import CallForm, OutcomeForm, StateCallForm
+from actions.letters.lookup import data_status, look_up
+from actions.letters.state_lookup import FIND_YOUR_LEGISLATOR_URL, look_up_state
 from actions.letters.writing import diy_bill_values
 from actions.models.calls import CallPage, Outcome
 from actions.signing import current_language
@@ -32,9 +33,14 @@ SPAM_BUCKET = "calls"
 MAX_POST_BYTES = 16 * 1024
 
 
+def form_class(page):
+    return StateCallForm if page.writes_to_states else CallForm
+
+
 def page_context(page, request) -> dict:
-    available, data_date, is_published = data_status()
+    available, data_date, is_published = data_status(page.writes_to_states)
     context = {
+        "state_lookup_url": FIND_YOUR_LEGISLATOR_URL,
         "available": available,
         "data_date": data_date,
         "data_date_is_published": is_published,
@@ -71,17 +77,17 @@ def serve_call_page(page, request, *args, **kwargs):
     context.update(page_context(page, request))
     if request.method == "POST" and context["available"]:
         if _too_large(request):
-            context.update(form=CallForm(), problem="too-large")
+            context.update(form=form_class(page)(), problem="too-large")
             return _render(page, request, context, status=413)
         if "call" in request.POST:
             return _handle_outcome(page, request, context)
         return _handle_lookup(page, request, context)
-    context["form"] = CallForm() if context["available"] else None
+    context["form"] = form_class(page)() if context["available"] else None
     return _render(page, request, context)
 
 
 def _handle_lookup(page, request, context: dict):
-    form = CallForm(posted_with_attribution(request))
+    form = form_class(page)(posted_with_attribution(request))
     context["form"] = form
     reason = form.bot_reason()
     if reason == "too fast":
@@ -89,22 +95,24 @@ def _handle_lookup(page, request, context: dict):
         return _render(page, request, context)
     if reason is not None:
         logger.info("Dropped a call request as spam: %s", reason)
-        context["form"] = CallForm()
+        context["form"] = form_class(page)()
         return _render(page, request, context)
     if not form.is_valid():
         return _render(page, request, context)
     data = form.cleaned_data
-    outcome = look_up(page, data["zip_code"], data["district"])
+    if page.writes_to_states:
+        outcome = look_up_state(page, data["zip_code"], form.chosen_districts())
+    else:
+        outcome = look_up(page, data["zip_code"], data["district"])
     if outcome.kind != "letters":
         context.update(outcome=outcome, zip_code=data["zip_code"])
         return _render(page, request, context)
     session = calling.new_session(page, outcome, data)
-    context["where"] = describe(outcome.delegation, senate_only=outcome.senate_only).label
     return _render_card(page, request, context, session)
 
 
 def _start_again(page, request, context: dict, problem: str, status: int):
-    context.update(form=CallForm(), problem=problem)
+    context.update(form=form_class(page)(), problem=problem)
     return _render(page, request, context, status=status)
 
 
@@ -137,13 +145,13 @@ def _handle_outcome(page, request, context: dict):
         )
         return _render_card(page, request, context, session, notice=notice, status=429)
     cards = calling.call_cards(page, session)
-    member = next((c.legislator for c in cards if c.legislator.pk == legislator_id), None)
-    if member is None:
-        notice = _("That legislator has left Congress since your list was made: nothing to count.")
+    card = next((card for card in cards if card.legislator_id == legislator_id), None)
+    if card is None:
+        notice = _("That legislator has left office since your list was made: nothing to count.")
         return _render_card(page, request, context, session, notice=notice)
-    result = calling.record(page, session, member, form.cleaned_data["outcome"], current_language())
+    result = calling.record(page, session, card, form.cleaned_data["outcome"], current_language())
     label = Outcome(form.cleaned_data["outcome"]).label
-    name = f"{member.title} {member.full_name}"
+    name = card.heading
     if result == "same":
         notice = _("Your call to %(name)s was already counted: “%(outcome)s”.") % {
             "name": name,

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from actions import placeholders
-from actions.models.targets import CONGRESS_CHAMBERS, Chambers, LegislatorTargetsMixin
+from actions.models.targets import Chambers, LegislatorTargetsMixin
 from core import serving
 from core.models.attribution import Attribution
 from core.models.form_pages import ConsentMixin
@@ -76,8 +76,9 @@ class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, Sha
         help_text=_(
             "The bill the call asks for (optional): it fills in {bill}, {bill_title} and "
             "{bill_number}, for representatives, and for senators too unless a Senate bill is "
-            "chosen below. Only a bill still before Congress can be chosen. Translate the bill "
-            "before the page, so the Spanish page names it in Spanish."
+            "chosen below (a call to state legislators asks both chambers for this one). Only a "
+            "bill still before the legislature can be chosen. Translate the bill before the "
+            "page, so the Spanish page names it in Spanish."
         ),
     )
     senate_bill = models.ForeignKey(
@@ -95,10 +96,13 @@ class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, Sha
     chambers = models.CharField(
         _("call"),
         max_length=10,
-        choices=CONGRESS_CHAMBERS,
+        choices=Chambers.choices,
         default=Chambers.BOTH,
         help_text=_(
-            "Whom each supporter calls: their two senators, their representative, or all three."
+            "Whom each supporter calls: their two senators, their representative, or all three; "
+            "or, in their state legislature, their state senator, their state representative "
+            "(Assemblymember, Delegate), or both. Nebraska's and DC's single chamber is called "
+            "either way."
         ),
     )
     office_hours = models.TextField(
@@ -157,8 +161,8 @@ class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, Sha
     accepts_posts_without_csrf = True
 
     class Meta:
-        verbose_name = _("call to Congress")
-        verbose_name_plural = _("calls to Congress")
+        verbose_name = _("call to legislators")
+        verbose_name_plural = _("calls to legislators")
 
     def get_share_description(self) -> str:
         return self.search_description or self.introduction
@@ -187,16 +191,29 @@ class CallOutcome(Attribution):
         _("call page"), help_text=_("The translation key shared by every language of the page.")
     )
     legislator_id = models.CharField(
-        _("legislator"), max_length=60, help_text=_("The legislator's Bioguide id.")
+        _("legislator"),
+        max_length=60,
+        help_text=_(
+            "The legislator's Bioguide id, or a state legislator's Open States id (ocd-person/…)."
+        ),
     )
     legislator_name = models.CharField(
         _("legislator's name"),
         max_length=200,
         help_text=_("Kept so that the count survives the legislator leaving Congress."),
     )
-    chamber = models.CharField(_("chamber"), max_length=11, help_text=_("senate or house."))
+    chamber = models.CharField(
+        _("chamber"),
+        max_length=11,
+        help_text=_("senate or house; for a state legislator upper, lower or legislature."),
+    )
     district_key = models.CharField(
-        _("district"), max_length=80, help_text=_("e.g. CO-7, WY-0; a state alone for senators.")
+        _("district"),
+        max_length=80,
+        help_text=_(
+            "e.g. CO-7, WY-0; a state alone for senators; a state district as MN 63A, "
+            "NH Belknap 2, DC Ward 3."
+        ),
     )
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
     call_digest = models.CharField(

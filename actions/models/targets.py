@@ -26,8 +26,6 @@ class Chambers(models.TextChoices):
     STATE_LOWER = "state_low", _("State representative only")
 
 
-CONGRESS_CHAMBERS = [(c.value, c.label) for c in (Chambers.BOTH, Chambers.SENATE, Chambers.HOUSE)]
-
 CHAMBERS_WRITTEN_TO = {
     Chambers.BOTH: ("senate", "house"),
     Chambers.SENATE: ("senate",),

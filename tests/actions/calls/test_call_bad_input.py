@@ -78,10 +78,10 @@ def test_an_expired_call_list_says_so(client, call_page, congress):
 def test_two_presses_at_once_make_one_row(call_page, congress):
     """A second press is the same row (record's get_or_create), and should two requests both
     miss the row and insert at once, the database's unique constraint refuses the second."""
-    member = congress["co-1"]
-    session = calling.Session(nonce="n", district_key="CO-1", legislator_ids=[member.pk])
-    assert calling.record(call_page, session, member, "talked", "en") == "counted"
-    assert calling.record(call_page, session, member, "talked", "en") == "same"
+    session = calling.Session(nonce="n", district_key="CO-1", legislator_ids=[congress["co-1"].pk])
+    [card] = calling.call_cards(call_page, session)
+    assert calling.record(call_page, session, card, "talked", "en") == "counted"
+    assert calling.record(call_page, session, card, "talked", "en") == "same"
     row = CallOutcome.objects.get()
     with pytest.raises(IntegrityError), transaction.atomic():
         CallOutcome.objects.create(
