@@ -101,7 +101,7 @@ CALL = {
 }
 
 
-def _sample_outcomes(page, stdout) -> None:
+def sample_outcomes(page, stdout) -> None:
     """Invented outcomes for the members who represent ZIP code 80202, spread over the last two
     weeks, a third of them from the Spanish page; once (marked by their source)."""
     if CallOutcome.objects.filter(action_key=page.translation_key, source=SAMPLE_SOURCE).exists():
@@ -146,4 +146,4 @@ def load(stdout) -> None:
     senate = bills.filter(number=SENATE_BILL[0], session=SENATE_BILL[1]).first()
     page = child_page(home, CallPage, CALL, stdout, bill=house, senate_bill=senate)
     ensure_translated(page, tr, stdout)
-    _sample_outcomes(page, stdout)
+    sample_outcomes(page, stdout)

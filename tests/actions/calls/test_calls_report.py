@@ -4,13 +4,16 @@ and download them as CSV or XLSX; nobody else does."""
 import csv
 import io
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from actions.demo.calls import SAMPLE_OUTCOMES, SAMPLE_SOURCE, sample_outcomes
 from actions.factories import CallOutcomeFactory, CallPageFactory
+from actions.models.calls import CallOutcome
 from tests.actions.calls.helpers import look_up, press
 from tests.actions.letters.test_letters_report import staff
 
@@ -110,3 +113,12 @@ def test_a_call_through_shows_in_the_report(client, call_page, congress):
     assert "3 calls reported" in html
     for name in ("Sam Coloradan", "Sam Rockies", "Robin Denverson"):
         assert f"<td>{name}</td>" in html
+
+
+def test_the_demo_adds_sample_outcomes_once_marked_as_samples(call_page, congress):
+    sample_outcomes(call_page, StringIO())
+    sample_outcomes(call_page, StringIO())
+    rows = CallOutcome.objects.filter(action_key=call_page.translation_key)
+    assert rows.count() == 3 * sum(SAMPLE_OUTCOMES)
+    assert set(rows.values_list("source", flat=True)) == {SAMPLE_SOURCE}
+    assert set(rows.values_list("district_key", flat=True)) == {"CO", "CO-1"}
