@@ -258,7 +258,11 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
             f"{BI}/test_concurrency.py",
             "test_the_same_letters_from_many_tabs_at_once_count_once_with_one_copy",
         ),
-        "call": ref(CALL, "test_two_presses_at_once_make_one_row"),
+        "call": ref(CALL, "test_two_presses_at_once_make_one_row")
+        + ref(
+            f"{BI}/test_concurrency.py",
+            "test_the_same_call_outcome_from_many_tabs_at_once_counts_once",
+        ),
         "search": na("a search stores nothing"),
     },
     "refresh and back-resubmit after POST": dict.fromkeys(
