@@ -7,6 +7,7 @@ class ActionsConfig(AppConfig):
     def ready(self) -> None:
         # The modules that serve the pages register their handlers (core.serving).
         from actions import action_views, newsletter  # noqa: F401
+        from actions.calls import views as call_views  # noqa: F401
         from actions.letters import views  # noqa: F401
         from core.outbox.webhooks import address_unsubscribed
 

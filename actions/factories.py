@@ -5,6 +5,8 @@ import wagtail_factories
 from wagtail.models import Locale
 
 from actions.models import (
+    CallOutcome,
+    CallPage,
     LetterPage,
     LetterSent,
     Organization,
@@ -122,6 +124,42 @@ class LetterSentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = LetterSent
+
+
+SAMPLE_SCRIPT = """Hello, my name is {full_name} and I live in {city}, {zip_code}.
+
+I am calling to ask {legislator_title} {legislator_last_name} to support the {bill}."""
+
+
+class CallPageFactory(wagtail_factories.PageFactory):
+    title = "Call Congress"
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    introduction = "Call your members of Congress: it takes five minutes."
+    script = SAMPLE_SCRIPT
+    office_hours = "Offices answer 9 to 5, their local time."
+    bill = factory.SubFactory("states.factories.BillFactory", jurisdiction="US", number="H.R. 1470")
+
+    class Meta:
+        model = CallPage
+
+
+class CallOutcomeFactory(factory.django.DjangoModelFactory):
+    """Needs `page` (a CallPage) or an `action_key`."""
+
+    class Params:
+        page = None
+
+    action_key = factory.LazyAttribute(lambda o: o.page.translation_key)
+    legislator_id = "X000001"
+    legislator_name = "Sam Sample"
+    chamber = "senate"
+    district_key = "CO"
+    outcome = "talked"
+    call_digest = factory.Sequence(lambda n: f"sample-{n}")
+    language = "en"
+
+    class Meta:
+        model = CallOutcome
 
 
 class ShareKitFactory(factory.django.DjangoModelFactory):

@@ -5,10 +5,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from actions.admin_views import SubscriberViewSet
+from actions.calls.report import PERMISSION as CALLS_PERMISSION
+from actions.calls.report import CallsReportView
 from actions.dashboard import SignaturesPanel
 from actions.letters.bill_warnings import DeadBillsPanel, warn_after_bill_saved
-from actions.letters.report import LettersReportMenuItem, LettersReportView
+from actions.letters.report import PERMISSION as LETTERS_PERMISSION
+from actions.letters.report import LettersReportView
 from actions.models import Organization, ShareKit
+from actions.reports import PermissionMenuItem
 from actions.signature_admin import SignatureViewSet
 from states.models import Bill
 
@@ -61,12 +65,30 @@ def warn_about_letters_asking_for_a_dead_bill(request, instance):
 
 @hooks.register("register_admin_urls")
 def register_letters_report_url():
-    return [path("reports/letters/", LettersReportView.as_view(), name="letters_report")]
+    return [
+        path("reports/letters/", LettersReportView.as_view(), name="letters_report"),
+        path("reports/calls/", CallsReportView.as_view(), name="calls_report"),
+    ]
 
 
 # Under Reports, beside Wagtail's own; shown only to staff who may read it.
 @hooks.register("register_reports_menu_item")
 def register_letters_report_menu_item():
-    return LettersReportMenuItem(
-        _("Letters written"), reverse("letters_report"), icon_name="mail", order=50
+    return PermissionMenuItem(
+        _("Letters written"),
+        reverse("letters_report"),
+        icon_name="mail",
+        order=50,
+        permission=LETTERS_PERMISSION,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_calls_report_menu_item():
+    return PermissionMenuItem(
+        _("Calls made"),
+        reverse("calls_report"),
+        icon_name="mobile-alt",
+        order=51,
+        permission=CALLS_PERMISSION,
     )

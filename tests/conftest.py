@@ -31,6 +31,7 @@ pytest_plugins = [
     "tests.core.fixtures",
     "tests.e2e.fixtures",
     "tests.actions.letters.fixtures",
+    "tests.actions.calls.fixtures",
     "tests.actions.newsletter.fixtures",
     "tests.actions.petitions.fixtures",
     "tests.testimonials.fixtures",

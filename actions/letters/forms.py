@@ -98,9 +98,10 @@ def _district_field():
     return forms.CharField(required=False, strip=True, widget=forms.HiddenInput)
 
 
-class StateLetterForm(LetterForm):
-    """The same form for a letter to state legislators: one district choice per chamber, only
-    asked for when the ZIP code lies in several districts (or in none we know)."""
+class StateDistrictFields(forms.Form):
+    """In place of the congressional district: one district choice per state chamber, only asked
+    for when the ZIP code lies in several districts (or in none we know). Mixed into the letter
+    and call forms for state legislators."""
 
     district = None
     district_upper = _district_field()
@@ -113,3 +114,7 @@ class StateLetterForm(LetterForm):
             for chamber in ("upper", "lower", "legislature")
             if self.cleaned_data.get(f"district_{chamber}")
         }
+
+
+class StateLetterForm(StateDistrictFields, LetterForm):
+    """The letter form for a letter to state legislators."""

@@ -15,7 +15,31 @@ from django.utils.translation import gettext as _
 
 from core.us_states import state_name
 from states.congress import Delegation, District, delegations, districts_for_zip
-from states.models import NON_STATES, Chamber, Legislator, ZipDistrict
+from states.models import (
+    NON_STATES,
+    Chamber,
+    Legislator,
+    LegislatorImport,
+    StateLegislator,
+    StateLegislatorImport,
+    ZipDistrict,
+)
+
+
+def data_status(states: bool = False) -> tuple[bool, object, bool]:
+    """(letters can be written, the date of the legislator data or None, whether that date is
+    the publisher's rather than the import's); of the state legislators when `states`."""
+    if states:
+        latest = StateLegislatorImport.latest_or_none()
+        if latest is not None:
+            published = latest.data_published_at
+            return True, published or latest.finished_at, published is not None
+        return StateLegislator.objects.exists(), None, False
+    latest = LegislatorImport.latest_or_none()
+    if latest is not None:
+        return (True, *latest.data_date)
+    # Rows loaded without a recorded import (tests, a hand-made sample): usable, undated.
+    return Legislator.objects.exists(), None, False
 
 
 def place_name(state: str) -> str:

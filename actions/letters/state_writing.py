@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from actions import placeholders
 from actions.letters.state_lookup import Seat, StateOutcome
 from actions.letters.writing import PARTIES, bill_values
+from actions.phones import tel_href
 from states.models import StateLegislator
 
 OFFICE_NAMES = {
@@ -51,7 +52,7 @@ class StateLetter:
                 "name": str(OFFICE_NAMES.get(office.get("classification"), _("Office"))),
                 "address": office.get("address", ""),
                 "phone": office.get("phone", ""),
-                "phone_href": phone_href(office.get("phone", "")),
+                "phone_href": tel_href(office.get("phone", "")),
             }
             for office in self.legislator.offices
             if office.get("address") or office.get("phone")
@@ -86,13 +87,6 @@ class StateLetter:
             "website": member.homepage,
             "phone": member.phone,
         }
-
-
-def phone_href(phone: str) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    if len(digits) == 10:
-        digits = "1" + digits
-    return f"tel:+{digits}" if digits else ""
 
 
 def write_state_letters(page, outcome: StateOutcome, person: dict) -> list[StateLetter]:

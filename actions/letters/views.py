@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from actions import placeholders
 from actions.letters.forms import LetterForm, StateLetterForm
-from actions.letters.lookup import Outcome, describe, look_up, place_name
+from actions.letters.lookup import Outcome, data_status, describe, look_up, place_name
 from actions.letters.state_lookup import FIND_YOUR_LEGISLATOR_URL, look_up_state
 from actions.letters.state_writing import write_state_letters
 from actions.letters.writing import diy_bill_values, rate_limit, record, write_letters
@@ -26,29 +26,12 @@ from core.attribution import ATTRIBUTION_FIELDS
 from core.forms import posted_with_attribution
 from core.spam import over_rate_limit
 from states.congress import HOUSE_LOOKUP_URL
-from states.models import Legislator, LegislatorImport, StateLegislator, StateLegislatorImport
 
 logger = logging.getLogger(__name__)
 
 SPAM_BUCKET = "letters"
 # A real submission is well under 2 KB; anything far bigger is refused before it is parsed.
 MAX_POST_BYTES = 16 * 1024
-
-
-def data_status(states: bool = False) -> tuple[bool, object, bool]:
-    """(letters can be written, the date of the legislator data or None, whether that date is
-    the publisher's rather than the import's); of the state legislators when `states`."""
-    if states:
-        latest = StateLegislatorImport.latest_or_none()
-        if latest is not None:
-            published = latest.data_published_at
-            return True, published or latest.finished_at, published is not None
-        return StateLegislator.objects.exists(), None, False
-    latest = LegislatorImport.latest_or_none()
-    if latest is not None:
-        return (True, *latest.data_date)
-    # Rows loaded without a recorded import (tests, a hand-made sample): usable, undated.
-    return Legislator.objects.exists(), None, False
 
 
 def form_class(page):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from actions import placeholders
 from actions.letters.lookup import place_name
 from actions.models.letters import LetterSent
+from actions.phones import tel_href
 from actions.signing import public_url
 from core.attribution import ATTRIBUTION_FIELDS
 from core.outbox import queue_email
@@ -65,10 +66,7 @@ class Letter:
 
     @property
     def phone_href(self) -> str:
-        digits = "".join(ch for ch in self.legislator.phone if ch.isdigit())
-        if len(digits) == 10:
-            digits = "1" + digits
-        return f"tel:+{digits}" if digits else ""
+        return tel_href(self.legislator.phone)
 
     # What record() counts; a StateLetter (state_writing.py) has the same.
     @property

@@ -1,4 +1,5 @@
 from .after_acting import AfterActing, ShareKit
+from .calls import CallOutcome, CallPage
 from .letters import LetterPage, LetterSent
 from .newsletter import SignupPage, Subscriber
 from .organizations import Organization
@@ -14,6 +15,8 @@ from .signatures import Signature
 __all__ = [
     "ActionPage",
     "AfterActing",
+    "CallOutcome",
+    "CallPage",
     "LetterPage",
     "LetterSent",
     "Organization",

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -21,12 +20,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from actions import placeholders
+from actions.models.targets import Chambers, LegislatorTargetsMixin
 from core import serving
 from core.models.attribution import Attribution
 from core.models.form_pages import ConsentMixin
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
-from states.models import FEDERAL
 
 DEFAULT_CONSENT_TEXT = _(
     "We keep nothing you type here. We only count how many letters go to each legislator. If "
@@ -35,29 +34,7 @@ DEFAULT_CONSENT_TEXT = _(
 SHORT_CODE = re.compile(r"^\+?[0-9]{3,15}$")
 
 
-class Chambers(models.TextChoices):
-    BOTH = "both", _("Senators and representative")
-    SENATE = "senate", _("Senators only")
-    HOUSE = "house", _("Representative only")
-    # Letters to the supporter's state legislature (actions/letters/state_lookup.py). A state
-    # with one chamber (Nebraska, the DC Council) is written to whichever is chosen.
-    STATE_BOTH = "state", _("State senator and state representative")
-    STATE_UPPER = "state_up", _("State senator only")
-    STATE_LOWER = "state_low", _("State representative only")
-
-
-CHAMBERS_WRITTEN_TO = {
-    Chambers.BOTH: ("senate", "house"),
-    Chambers.SENATE: ("senate",),
-    Chambers.HOUSE: ("house",),
-    Chambers.STATE_BOTH: ("upper", "lower"),
-    Chambers.STATE_UPPER: ("upper",),
-    Chambers.STATE_LOWER: ("lower",),
-}
-STATE_CHAMBERS = frozenset({Chambers.STATE_BOTH, Chambers.STATE_UPPER, Chambers.STATE_LOWER})
-
-
-class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
+class LetterPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,
@@ -214,6 +191,8 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
         SynchronizedField("text_keyword"),
     ]
 
+    placeholder_fields = ("subject", "letter_template")
+
     template = "actions/letter_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -225,81 +204,12 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
         verbose_name = _("letter to Congress")
         verbose_name_plural = _("letters to Congress")
 
-    def bill_for(self, chamber: str):
-        """The bill members of `chamber` ('senate' or 'house') are asked to support."""
-        if chamber == "senate" and self.senate_bill_id is not None:
-            return self.senate_bill
-        return self.bill
-
-    @property
-    def writes_to_states(self) -> bool:
-        return self.chambers in STATE_CHAMBERS
-
-    @property
-    def chambers_chosen(self) -> tuple[str, ...]:
-        return CHAMBERS_WRITTEN_TO.get(self.chambers, CHAMBERS_WRITTEN_TO[Chambers.BOTH])
-
-    @cached_property
-    def chambers_written_to(self) -> tuple[str, ...]:
-        """The chambers chosen, less any whose bill is no longer alive: nobody is asked to
-        support a bill that has died, passed or been vetoed. Kept for the request: the form,
-        the closed notice and the copy-it-yourself letter all ask, and each bill's status is a
-        query."""
-        return tuple(
-            chamber
-            for chamber in self.chambers_chosen
-            if (bill := self.bill_for(chamber)) is None or bill.is_alive
-        )
-
-    @property
-    def asked_bills(self) -> list:
-        bills = []
-        for chamber in self.chambers_chosen:
-            bill = self.bill_for(chamber)
-            if bill is not None and bill not in bills:
-                bills.append(bill)
-        return bills
-
-    @property
-    def dead_bills(self) -> list:
-        """The bills this page asks for that are no longer before the legislature."""
-        return [bill for bill in self.asked_bills if not bill.is_alive]
-
-    @property
-    def is_closed(self) -> bool:
-        """Every chamber's bill has died or passed: the page thanks people and asks nothing."""
-        return not self.chambers_written_to
-
     def get_share_description(self) -> str:
         return self.search_description or self.introduction
 
     def clean(self):
         super().clean()
-        errors = {}
-        has_bill = self.bill_id is not None
-        for field in ("subject", "letter_template"):
-            problems = placeholders.placeholder_errors(getattr(self, field), has_bill=has_bill)
-            if problems:
-                errors[field] = problems
-        for field in ("bill", "senate_bill"):
-            bill = getattr(self, field)
-            if bill is not None and not bill.is_alive:
-                errors[field] = _(
-                    "%(bill)s is no longer before the legislature (%(status)s, %(date)s). "
-                    "Choose a bill that is alive, or none: supporters must never be asked to "
-                    "back a dead bill."
-                ) % {
-                    "bill": bill.number,
-                    "status": bill.status_label.lower() if bill.status_label else _("no status"),
-                    "date": bill.status_date or "",
-                }
-        if self.writes_to_states and self.senate_bill_id is not None:
-            errors["senate_bill"] = _(
-                "A letter to state legislators asks both chambers for the bill above: leave the "
-                "Senate bill empty."
-            )
-        elif self.senate_bill is not None and self.senate_bill.jurisdiction != FEDERAL:
-            errors["senate_bill"] = _("Choose a bill in Congress (a federal bill).")
+        errors = self.target_errors()
         if bool(self.text_keyword.strip()) != bool(self.text_number.strip()):
             errors["text_number"] = _("Fill in both the keyword and the number, or neither.")
         elif self.text_number and not SHORT_CODE.match(self.text_number.strip()):

@@ -155,6 +155,7 @@ class HomePage(SharingMixin, Page):
         "actions.PetitionPage",
         "actions.PledgePage",
         "actions.LetterPage",
+        "actions.CallPage",
         "testimonials.TestimonialIndexPage",
         "testimonials.AddYourVoicePage",
     ]

@@ -6,10 +6,21 @@ tests/bad_input/test_catalogue.py fails if a cell is missing or a referenced tes
 Forms: the newsletter sign-up page, the footer form (posts to it with the page it was on), the
 petition and pledge pages, the widget partners embed (actions.action_views.embed), the voice
 form (AddYourVoicePage), the letter form (LetterPage: nothing typed is stored, it goes into the
-letters and the optional email copy) and the site search.
+letters and the optional email copy), the call form (CallPage: nothing typed is stored, it
+goes into the call script; each outcome button posts a signed call list) and the site search.
 """
 
-FORMS = ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter", "search")
+FORMS = (
+    "newsletter",
+    "footer",
+    "petition",
+    "pledge",
+    "embed",
+    "voice",
+    "letter",
+    "call",
+    "search",
+)
 
 BI = "tests/bad_input"
 VOICES = "tests/testimonials/test_bad_input.py"
@@ -17,6 +28,8 @@ PETITIONS = "tests/actions/petitions/test_petition_input.py"
 NEWSLETTER = "tests/actions/newsletter/test_newsletter.py"
 LETTERS = "tests/actions/letters"
 LETTER = f"{BI}/test_letter.py"
+CALLS = "tests/actions/calls"
+CALL = f"{CALLS}/test_call_bad_input.py"
 
 
 def ref(path: str, *names: str) -> list[str]:
@@ -134,6 +147,8 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
             "test_script_in_the_name_is_text_in_the_page_and_the_email",
         )
         + ref(f"{LETTERS}/test_letter_defences.py", "test_no_input_gives_a_500"),
+        "call": MARKUP
+        + ref(CALL, "test_script_typed_as_a_name_is_escaped_on_the_card_and_in_the_next"),
         "search": ref(f"{BI}/test_markup.py", "test_script_in_a_search_is_shown_escaped"),
     },
     "markup inside a valid (quoted) email address": {
@@ -146,6 +161,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
     | {
         "voice": ref(VOICES, "test_script_and_html_are_stored_as_typed_and_shown_escaped"),
         "letter": ref(LETTER, "test_markup_in_a_valid_quoted_address_is_escaped_on_the_page"),
+        "call": na("no address field"),
         "search": na("no address field"),
     },
     "spreadsheet formulas in names, XLSX and CSV exports safe": {
@@ -159,6 +175,10 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
             f"{LETTERS}/test_letters_report.py",
             "test_the_csv_has_one_row_per_legislator_and_no_formula",
         ),
+        "call": ref(
+            f"{CALLS}/test_calls_report.py",
+            "test_the_downloads_have_one_row_per_legislator_and_no_formula",
+        ),
         "search": na("nothing is stored or exported"),
     },
     "10,000-character text": {
@@ -169,6 +189,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "embed": LONG,
         "voice": LONG + ref(VOICES, "test_a_10000_character_quote_gets_a_clear_error_and_is_kept"),
         "letter": LONG,
+        "call": LONG + ref(CALL, "test_a_name_too_long_is_explained_beside_the_field"),
         "search": ref(f"{BI}/test_text.py", "test_search_answers_any_text"),
     },
     "emoji, ZWJ sequences, right-to-left text and U+202E": {
@@ -187,6 +208,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
             LETTER,
             "test_emoji_and_right_to_left_names_reach_the_letters_without_direction_overrides",
         ),
+        "call": ref(CALL, "test_emoji_and_right_to_left_names_reach_the_script_without_overrides"),
         "search": ref(f"{BI}/test_text.py", "test_search_answers_any_text"),
     },
     "NUL bytes": {
@@ -197,6 +219,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "embed": NUL,
         "voice": ref(VOICES, "test_a_nul_byte_is_refused_clearly"),
         "letter": NUL,
+        "call": NUL,
         "search": ref(
             "tests/security/test_fuzz.py",
             "test_search_cases_the_fuzzer_found_or_that_mean_something_to_the_search_engine",
@@ -216,6 +239,11 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "voice": ref(VOICES, "test_whitespace_only_required_fields_are_refused")
         + ref(f"{BI}/test_text.py", "test_whitespace_only_in_an_optional_field_is_saved_as_empty"),
         "letter": WHITESPACE,
+        "call": WHITESPACE
+        + ref(
+            f"{CALLS}/test_call_flow.py",
+            "test_a_caller_who_gives_no_name_sees_labels_in_the_script",
+        ),
         "search": ref(f"{BI}/test_text.py", "test_search_answers_any_text"),
     },
     "the same email twice at once": {
@@ -229,6 +257,11 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "letter": ref(
             f"{BI}/test_concurrency.py",
             "test_the_same_letters_from_many_tabs_at_once_count_once_with_one_copy",
+        ),
+        "call": ref(CALL, "test_two_presses_at_once_make_one_row")
+        + ref(
+            f"{BI}/test_concurrency.py",
+            "test_the_same_call_outcome_from_many_tabs_at_once_counts_once",
         ),
         "search": na("a search stores nothing"),
     },
@@ -245,6 +278,9 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
             LETTER,
             "test_a_refresh_or_a_second_press_counts_the_letters_once_and_emails_once",
             "test_back_and_asking_for_the_copy_after_all_sends_it_without_counting_again",
+        ),
+        "call": ref(
+            f"{CALLS}/test_call_flow.py", "test_the_same_outcome_posted_again_is_counted_once"
         ),
         "search": na("a GET form: refreshing it searches again, harmlessly"),
     },
@@ -266,6 +302,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
             f"{LETTERS}/test_letter_defences.py",
             "test_posting_without_a_csrf_token_is_accepted_here",
         ),
+        "call": ref(CALL, "test_posting_without_a_csrf_token_is_accepted_here"),
         "search": na("a GET form; it changes nothing, so it carries no token"),
     },
     "uploads of 50 MB, a non-image and a decompression bomb": {
@@ -287,10 +324,13 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         + ref(
             f"{LETTERS}/test_letter_defences.py", "test_a_huge_post_is_refused_before_it_is_read"
         ),
+        "call": FILE_TO_FORM_WITHOUT_UPLOADS
+        + ref(CALL, "test_a_huge_post_is_refused_without_an_error_page"),
         "search": na("a GET request carries no file"),
     },
     "more than 1,000 POST fields": dict.fromkeys(
-        ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter"), MANY_FIELDS
+        ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter", "call"),
+        MANY_FIELDS,
     )
     | {
         "search": ref(
@@ -298,7 +338,8 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         )
     },
     "an unknown language prefix": dict.fromkeys(
-        ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter"), UNKNOWN_PREFIX
+        ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter", "call"),
+        UNKNOWN_PREFIX,
     )
     | {
         "search": ref(
@@ -306,7 +347,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         )
     },
     "a page with no translation": dict.fromkeys(
-        ("newsletter", "footer", "petition", "pledge", "voice", "letter"), NO_TRANSLATION
+        ("newsletter", "footer", "petition", "pledge", "voice", "letter", "call"), NO_TRANSLATION
     )
     | {
         "embed": ref(
@@ -320,7 +361,7 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         "search": na("not a page: the same view answers under every prefix"),
     },
     "a bad Host header": dict.fromkeys(
-        ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter"), BAD_HOST
+        ("newsletter", "footer", "petition", "pledge", "embed", "voice", "letter", "call"), BAD_HOST
     )
     | {
         "search": ref(
@@ -337,6 +378,9 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         )
         + ref(
             f"{LETTERS}/test_letter_defences.py", "test_a_get_with_odd_parameters_is_the_plain_form"
+        ),
+        "call": ref(
+            CALL, "test_call_cards_never_reach_the_page_cache_and_query_strings_write_none"
         ),
         "search": ref(
             f"{BI}/test_requests.py",
@@ -358,6 +402,10 @@ CATALOGUE: dict[str, dict[str, list[str]]] = {
         ),
         "letter": ref(
             f"{LETTERS}/test_letters_report.py",
+            "test_editors_without_the_permission_neither_see_nor_download_it",
+        ),
+        "call": ref(
+            f"{CALLS}/test_calls_report.py",
             "test_editors_without_the_permission_neither_see_nor_download_it",
         ),
         "search": na("nothing is stored"),

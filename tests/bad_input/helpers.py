@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.test import Client
 
 from actions.models import Signature, Subscriber
+from actions.models.calls import CallOutcome
 from actions.models.letters import LetterSent
 from core.models.outbox import OutboundEmail
 from core.spam import started_token
@@ -99,6 +100,10 @@ def letter_rows() -> int:
     return LetterSent.objects.count()
 
 
+def call_rows() -> int:
+    return CallOutcome.objects.count()
+
+
 def voice_rows() -> int:
     return TestimonialPage.objects.count() + VoiceSubmission.objects.count()
 
@@ -146,6 +151,17 @@ def letter_data() -> dict:
     return {
         "full_name": "Ana Rivera",
         "email": "ana@example.org",
+        "city": "Denver",
+        "zip_code": "80202",
+        "website": "",
+        "form_started": fresh_start(),
+    }
+
+
+def call_data() -> dict:
+    # The ZIP code is all a caller must give; the name and city only fill in the script.
+    return {
+        "full_name": "Ana Rivera",
         "city": "Denver",
         "zip_code": "80202",
         "website": "",
@@ -236,4 +252,17 @@ class Forms:
             ["full_name", "email", "city", "zip_code"],
             ["full_name", "city", "zip_code"],
             model_counts=letter_rows,
+        )
+
+    def _call(self) -> PublicForm:
+        # Nothing typed is stored: a valid lookup answers 200 with the first call card; rows are
+        # counted only when an outcome button is pressed (tests/actions/calls/).
+        self.fixture("congress")
+        return PublicForm(
+            "call",
+            self.fixture("call_page").url,
+            call_data,
+            ["full_name", "city", "zip_code"],
+            ["zip_code"],
+            model_counts=call_rows,
         )

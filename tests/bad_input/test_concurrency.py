@@ -115,3 +115,28 @@ def test_the_same_letters_from_many_tabs_at_once_count_once_with_one_copy(forms)
     assert list(OutboundEmail.objects.values_list("template", flat=True)) == [
         "actions/emails/letters_copy"
     ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="threads need PostgreSQL's own connections"
+)
+def test_the_same_call_outcome_from_many_tabs_at_once_counts_once(forms):
+    import re
+    from html import unescape
+
+    from actions.models.calls import CallOutcome
+
+    call = forms["call"]
+    card = Client().post(call.url, call.data(), REMOTE_ADDR="10.9.3.1").content.decode()
+    token = unescape(re.search(r'name="call" value="([^"]+)"', card)[1])
+    legislator = re.search(r'name="legislator" value="([^"]+)"', card)[1]
+    pressed = {"call": token, "legislator": legislator, "outcome": "talked"}
+
+    def work(n: int) -> int:
+        return Client().post(call.url, pressed, REMOTE_ADDR=f"10.9.3.{n}").status_code
+
+    assert run_together(8, work) == [200] * 8
+    assert list(CallOutcome.objects.values_list("legislator_id", "outcome")) == [
+        (legislator, "talked")
+    ]

@@ -48,6 +48,9 @@ CASES = [
     # tests/actions/letters/test_letter_flow.py::test_script_in_the_name_is_text_in_the_page_and_the_email
     ("letter", "email", EMAIL_MESSAGE),
     ("letter", "zip_code", ZIP_MESSAGE),
+    # The caller's name and city go into the script, escaped:
+    # tests/actions/calls/test_call_bad_input.py::test_script_typed_as_a_name_is_escaped_on_the_card_and_in_the_next
+    ("call", "zip_code", ZIP_MESSAGE),
 ]
 
 ADMIN = {

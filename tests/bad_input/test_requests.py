@@ -13,7 +13,7 @@ from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
-FORMS = ["newsletter", "footer", "petition", "pledge", "embed", "voice", "letter"]
+FORMS = ["newsletter", "footer", "petition", "pledge", "embed", "voice", "letter", "call"]
 
 
 def post_fields(client, form, data: dict):
@@ -73,7 +73,9 @@ def test_a_post_with_a_host_that_is_not_ours_is_a_400_and_nothing_is_saved(
 
 
 @pytest.mark.parametrize("prefix", ["fr", "zz-ZZ", "en-gb"])
-@pytest.mark.parametrize("form_name", ["newsletter", "petition", "embed", "voice", "letter"])
+@pytest.mark.parametrize(
+    "form_name", ["newsletter", "petition", "embed", "voice", "letter", "call"]
+)
 def test_an_unknown_language_prefix_is_a_404_for_pages_and_forms(client, forms, form_name, prefix):
     # GET /fr/ itself: tests/home/test_i18n.py::test_unknown_language_prefix_is_a_not_found_page_not_an_error
     form = forms[form_name]
@@ -88,7 +90,9 @@ def test_an_unknown_language_prefix_is_a_404_for_pages_and_forms(client, forms, 
     assert form.saved() == 0
 
 
-@pytest.mark.parametrize("form_name", ["newsletter", "petition", "pledge", "voice", "letter"])
+@pytest.mark.parametrize(
+    "form_name", ["newsletter", "petition", "pledge", "voice", "letter", "call"]
+)
 def test_a_form_page_with_no_translation_is_a_spanish_404_and_takes_no_post(
     client, forms, form_name, spanish_home
 ):
