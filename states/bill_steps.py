@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 
 from states.models import Bill, BillStatus, BillStatusChange, StateCommittee, StateLegislator
 from states.sponsors import Sponsor
@@ -163,7 +165,9 @@ def live_step(bill: Bill, today: datetime.date | None = None) -> LiveStep:
 
 
 def chamber_word(chamber: str) -> str:
-    return _("Senate") if chamber == "upper" else _("House")
+    """'Senate', 'House', 'Legislature' (a unicameral body's joint committee) in the active
+    language."""
+    return {"upper": _("Senate"), "lower": _("House")}.get(chamber, _("Legislature"))
 
 
 # Titles in a sponsor line and the chamber they sit in.
@@ -206,3 +210,39 @@ def sponsors_in_office(bill: Bill) -> tuple[list[StateLegislator], list[Sponsor]
         else:
             missing.append(person)
     return found, missing
+
+
+@dataclass
+class LiveBill:
+    """A state's live bill: the bill its take-action page follows, at its live step."""
+
+    bill: Bill
+    step: LiveStep
+    action: object  # the action page (a Page), one click away
+
+
+def followed_bills(action_ids, today: datetime.date | None = None) -> dict[int, LiveBill]:
+    """The bills the given action pages follow, keyed by page id, in a fixed number of queries
+    however many pages: the pages, their specific rows (one per page type), the bills and
+    their histories with committees.
+
+    States never import actions: an action page follows a bill when its specific page has
+    `follows_bill` set and a `bill_id` (actions/models/following.py); any page type may."""
+    ids = [pk for pk in action_ids if pk]
+    if not ids:
+        return {}
+    pages = [
+        page
+        for page in Page.objects.filter(pk__in=ids).live().specific()
+        if getattr(page, "follows_bill", False) and getattr(page, "bill_id", None)
+    ]
+    bills = Bill.objects.filter(pk__in={page.bill_id for page in pages}).prefetch_related(
+        Prefetch("status_changes", BillStatusChange.objects.select_related("committee"))
+    )
+    by_id = {bill.pk: bill for bill in bills}
+    found = {}
+    for page in pages:
+        bill = by_id.get(page.bill_id)
+        if bill is not None and not bill.is_federal:
+            found[page.pk] = LiveBill(bill, live_step(bill, today), page)
+    return found

@@ -8,7 +8,6 @@ letter was written to a legislator, and nothing about who wrote it.
 import re
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
@@ -27,6 +26,8 @@ from core.models.form_pages import ConsentMixin
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 from states.models import FEDERAL
+
+from .following import FollowsBillMixin
 
 DEFAULT_CONSENT_TEXT = _(
     "We keep nothing you type here. We only count how many letters go to each legislator. If "
@@ -57,7 +58,7 @@ CHAMBERS_WRITTEN_TO = {
 STATE_CHAMBERS = frozenset({Chambers.STATE_BOTH, Chambers.STATE_UPPER, Chambers.STATE_LOWER})
 
 
-class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
+class LetterPage(FollowsBillMixin, ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,
@@ -193,6 +194,7 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
             ],
             heading=_("The letter"),
         ),
+        *FollowsBillMixin.following_panels,
         FieldPanel("sending_tips"),
         FieldPanel("consent_text"),
         FieldPanel("diy_text"),
@@ -245,6 +247,8 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
         support a bill that has died, passed or been vetoed. Kept for the request: the form,
         the closed notice and the copy-it-yourself letter all ask, and each bill's status is a
         query."""
+        if self.bill_step is not None:
+            return self.step_chambers(self.chambers_chosen)
         return tuple(
             chamber
             for chamber in self.chambers_chosen
@@ -262,12 +266,17 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
 
     @property
     def dead_bills(self) -> list:
-        """The bills this page asks for that are no longer before the legislature."""
+        """The bills this page asks for that are no longer before the legislature (none when it
+        follows its bill: its ask changes instead)."""
+        if self.follows_bill:
+            return []
         return [bill for bill in self.asked_bills if not bill.is_alive]
 
     @property
     def is_closed(self) -> bool:
         """Every chamber's bill has died or passed: the page thanks people and asks nothing."""
+        if self.bill_step is not None:
+            return self.bill_step.is_closed
         return not self.chambers_written_to
 
     def get_share_description(self) -> str:
@@ -283,7 +292,7 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
                 errors[field] = problems
         for field in ("bill", "senate_bill"):
             bill = getattr(self, field)
-            if bill is not None and not bill.is_alive:
+            if bill is not None and not bill.is_alive and not self.follows_bill:
                 errors[field] = _(
                     "%(bill)s is no longer before the legislature (%(status)s, %(date)s). "
                     "Choose a bill that is alive, or none: supporters must never be asked to "
@@ -304,8 +313,7 @@ class LetterPage(ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
             errors["text_number"] = _("Fill in both the keyword and the number, or neither.")
         elif self.text_number and not SHORT_CODE.match(self.text_number.strip()):
             errors["text_number"] = _("Use digits only, e.g. 50409.")
-        if errors:
-            raise ValidationError(errors)
+        self.clean_following(errors)
 
     def serve(self, request, *args, **kwargs):
         # actions.letters.views.serve_letter_page, which imports this module.
