@@ -221,10 +221,13 @@ class LiveBill:
     action: object  # the action page (a Page), one click away
 
 
-def followed_bills(action_ids, today: datetime.date | None = None) -> dict[int, LiveBill]:
+def followed_bills(
+    action_ids, today: datetime.date | None = None, locale_id: int | None = None
+) -> dict[int, LiveBill]:
     """The bills the given action pages follow, keyed by page id, in a fixed number of queries
     however many pages: the pages, their specific rows (one per page type), the bills and
-    their histories with committees.
+    their histories with committees; with `locale_id`, one more for the actions' translations
+    in that language (each LiveBill.action is then the translation, where there is a live one).
 
     States never import actions: an action page follows a bill when its specific page has
     `follows_bill` set and a `bill_id` (actions/models/following.py); any page type may."""
@@ -240,9 +243,18 @@ def followed_bills(action_ids, today: datetime.date | None = None) -> dict[int, 
         Prefetch("status_changes", BillStatusChange.objects.select_related("committee"))
     )
     by_id = {bill.pk: bill for bill in bills}
+    translations = {}
+    if locale_id is not None and pages:
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                locale_id=locale_id, translation_key__in=[page.translation_key for page in pages]
+            )
+        }
     found = {}
     for page in pages:
         bill = by_id.get(page.bill_id)
         if bill is not None and not bill.is_federal:
-            found[page.pk] = LiveBill(bill, live_step(bill, today), page)
+            action = translations.get(page.translation_key, page)
+            found[page.pk] = LiveBill(bill, live_step(bill, today), action)
     return found

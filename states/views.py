@@ -55,7 +55,7 @@ def scorecard_index(page: StateIndexPage, request, not_found: str = ""):
         criterion_error = _("There is no criterion “%(slug)s”. Showing every state instead.") % {
             "slug": slug[:MAX_ECHO]
         }
-    attach_live_bills(scorecard.states)
+    attach_live_bills(scorecard.states, page.locale_id)
     rows = scorecard.states if sort == "score" else scorecard.sorted_by_name()
     if criterion is not None:
         rows = [state for state in rows if state.result_for(criterion).meets]
@@ -87,11 +87,11 @@ def scorecard_index(page: StateIndexPage, request, not_found: str = ""):
     return response
 
 
-def attach_live_bills(states: list[StateScore]) -> None:
+def attach_live_bills(states: list[StateScore], locale_id: int) -> None:
     """Each state's live bill (the one its take-action page follows), in the visitor's language
     where the bill is translated; a fixed number of queries for all states."""
     action_ids = {state.code: state.page.take_action_page_id for state in states if state.page}
-    live = followed_bills(action_ids.values())
+    live = followed_bills(action_ids.values(), locale_id=locale_id)
     for state in states:
         found = live.get(action_ids.get(state.code))
         if found is not None:

@@ -4,6 +4,7 @@ sponsors who can still be thanked."""
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from states.bill_steps import (
     Recipients,
@@ -133,3 +134,18 @@ def test_two_members_who_fit_are_not_guessed_between():
     bill = make_bill("CO", (BillStatus.SIGNED, MARCH), sponsor="Sen. Leroy Garcia")
     found, missing = sponsors_in_office(bill)
     assert found == [] and missing[0].name == "Leroy Garcia"
+
+
+def test_the_bill_editor_chooses_a_committee_by_name_and_state(admin_client):
+    judiciary = committee()
+    StateCommittee.objects.create(
+        committee_id="ocd-organization/co-judiciary", state="CO", chamber="upper", name="Judiciary"
+    )
+    bill = make_bill("MN", (BillStatus.IN_COMMITTEE, MARCH))
+    html = admin_client.get(reverse("wagtailsnippets_states_bill:edit", args=[bill.pk])).content
+    html = html.decode()
+    assert "Choose a committee" in html
+    assert f'<option value="{judiciary.pk}"' not in html  # no select of every committee
+    chooser = reverse("state_committee_chooser:choose_results")
+    html = admin_client.get(chooser, {"q": "judic", "state": "MN"}).content.decode()
+    assert "MN Judiciary and Public Safety" in html and "CO Judiciary" not in html

@@ -3,6 +3,7 @@ bill its take-action page follows, at its live step, one click from the action; 
 do not grow with the legislature or the number of live bills."""
 
 import datetime
+import io
 
 import pytest
 from django.db import connection
@@ -10,6 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from actions.factories import LetterPageFactory
 from actions.models.letters import Chambers
+from core.localization import sync_translation, translate
+from states import seed
 from states.models import (
     BillStatus,
     BillStatusChange,
@@ -79,6 +82,7 @@ def test_the_state_page_shows_its_live_bill_and_reaches_the_action_in_one_click(
     aside = aside[: aside.index("</aside>")]
     assert "Thank the sponsors" in aside and "SB20-217" in aside
     assert "Signed into law" in aside and "It is law." in aside
+    assert "Sponsor:" in aside
     assert 'href="/en/follow-co/"' in aside
     html = client.get("/en/scorecard/minnesota/").content.decode()
     assert "It is before the Judiciary committee: write to its members." in html
@@ -121,3 +125,32 @@ def test_the_map_costs_the_same_with_more_live_bills(client, states, home_page):
         html = client.get("/en/scorecard/").content.decode()
     assert "Live bill HB 4:" in html
     assert len(three) == len(two)
+
+
+@pytest.fixture
+def spanish_colorado(home_page, spanish_home):
+    index = seed.ensure_index(io.StringIO())
+    state = make_state(index, "CO")
+    translate(state, "es", {"Colorado": "Colorado", "colorado": "colorado"})
+    bill = make_bill("CO", (BillStatus.SIGNED, datetime.date(2020, 6, 19)), number="SB20-217")
+    sync_translation(bill, "es")
+    action = follower(home_page, bill, "follow-co")
+    sync_translation(action, "es")
+    state.take_action_page = action
+    state.save_revision().publish()
+    sync_translation(state, "es")
+    return state
+
+
+def test_the_live_bill_is_shown_in_spanish_with_the_spanish_action(client, spanish_colorado):
+    html = client.get("/es/evaluacion-por-estado/colorado/").content.decode()
+    aside = html[html.index('class="cta state-action"') :]
+    aside = aside[: aside.index("</aside>")]
+    assert "Agradezca a los patrocinadores" in aside
+    assert "Promulgado como ley" in aside and "Es ley." in aside
+    assert 'href="/es/follow-co/"' in aside
+    html = client.get("/es/evaluacion-por-estado/").content.decode()
+    assert (
+        'Proyecto en curso SB20-217: <a href="/es/follow-co/">Agradezca a los patrocinadores</a>'
+        in html
+    )

@@ -8,8 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from actions.models.letters import LetterPage, LetterSent
+from core.localization import sync_translation
 from states.models import (
     Bill,
     BillStatus,
@@ -18,7 +20,7 @@ from states.models import (
     StateCommitteeMembership,
     StateLegislator,
 )
-from tests.actions.letters.helpers import write
+from tests.actions.letters.helpers import plaintext, write
 from tests.actions.state_letters.conftest import member
 from tests.states.helpers import make_bill
 
@@ -129,7 +131,7 @@ def test_thanks_that_cannot_be_addressed_are_said_plainly(client, state_letter_p
     bill = make_bill("MN", (BillStatus.SIGNED, MARCH), number="SF 1", sponsor="Sen. Lee Gone")
     page = follow(state_letter_page, bill)
     html = html_of(client.get(page.url))
-    assert "None of the sponsors still serves in the legislature" in html
+    assert "None of the sponsors is on our list of current legislators" in html
     assert 'name="zip_code"' not in html
 
 
@@ -180,3 +182,17 @@ def test_a_large_committee_costs_the_same_queries_as_a_small_one(
     with CaptureQueriesContext(connection) as large:
         assert "Senator Extra Member39" in html_of(client.get(page.url))
     assert len(large) == len(small)
+
+
+def test_the_committee_step_in_spanish(client, state_letter_page, legislatures, spanish_home):
+    bill = in_committee(committee_of("Ona Dorado", "Emma Greenwood"))
+    sync_translation(bill, "es")
+    page = follow(state_letter_page, bill)
+    sync_translation(page, "es", {plaintext(page.subject): plaintext("Vote por la {bill}")})
+    spanish = page.get_translation(Locale.objects.get(language_code="es"))
+    html = html_of(client.get(spanish.url))
+    assert "Escriba a la comisión" in html
+    assert "Comisión Judiciary and Public Safety, Senado de Minnesota" in html
+    assert "Senadora Ona Dorado" in html
+    html = html_of(write(client, spanish, zip_code="55402"))
+    assert "Sus 2 cartas están listas" in html and "Vote por la" in html
