@@ -101,8 +101,9 @@ class LetterPage(FollowsBillMixin, ConsentMixin, PreviewedAsServedMixin, Sharing
         help_text=_(
             "The bill the letter asks for (optional): it fills in {bill}, {bill_title} and "
             "{bill_number}, for representatives, and for senators too unless a Senate bill is "
-            "chosen below. Only a bill still before the legislature can be chosen. Translate the "
-            "bill before the page, so the Spanish page names it in Spanish."
+            "chosen below. Only a bill still before the legislature can be chosen, unless the "
+            "letter follows its bill (below). Translate the bill before the page, so the "
+            "Spanish page names it in Spanish."
         ),
     )
     senate_bill = models.ForeignKey(
