@@ -97,7 +97,7 @@ def test_a_state_page_without_a_followed_bill_shows_none(client, states):
 def test_the_map_shows_each_live_bill_and_step(client, states):
     html = client.get("/en/scorecard/").content.decode()
     assert "Colorado" in html and "SB20-217: Thank the sponsors" in html  # the map's label
-    assert 'Live bill SF 9000: <a href="/en/follow-mn/">Write to the committee</a>' in html
+    assert 'Our bill SF 9000: <a href="/en/follow-mn/">Write to the committee</a>' in html
 
 
 def test_a_state_page_costs_the_same_with_150_legislators_as_with_10(client, states):
@@ -123,7 +123,7 @@ def test_the_map_costs_the_same_with_more_live_bills(client, states, home_page):
     client.get("/en/scorecard/")  # the publish cleared the site's caches: warm them again
     with CaptureQueriesContext(connection) as three:
         html = client.get("/en/scorecard/").content.decode()
-    assert "Live bill HB 4:" in html
+    assert "Our bill HB 4:" in html
     assert len(three) == len(two)
 
 
@@ -151,6 +151,6 @@ def test_the_live_bill_is_shown_in_spanish_with_the_spanish_action(client, spani
     assert 'href="/es/follow-co/"' in aside
     html = client.get("/es/evaluacion-por-estado/").content.decode()
     assert (
-        'Proyecto en curso SB20-217: <a href="/es/follow-co/">Agradezca a los patrocinadores</a>'
+        'Nuestro proyecto SB20-217: <a href="/es/follow-co/">Agradezca a los patrocinadores</a>'
         in html
     )
