@@ -125,6 +125,7 @@ class StateScore:
     recent_years: int = 2
     rank: int | None = None
     tied: bool = False
+    live_bill: object = None  # states.bill_steps.LiveBill, set by the map's view
 
     @property
     def fips(self) -> str:

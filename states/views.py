@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from core import serving
 from core.csv_safety import CSV_CONTENT_TYPE, EXCEL_BOM, neutralize_formula
 from core.us_states import state_name
+from states.bill_steps import LiveBill, followed_bills
 from states.congress import HOUSE_LOOKUP_URL, members_for_state
 from states.geography import map_frame, map_shapes
 from states.models import Chamber, Criterion, StateIndexPage, StatePage
@@ -54,6 +55,7 @@ def scorecard_index(page: StateIndexPage, request, not_found: str = ""):
         criterion_error = _("There is no criterion “%(slug)s”. Showing every state instead.") % {
             "slug": slug[:MAX_ECHO]
         }
+    attach_live_bills(scorecard.states, page.locale_id)
     rows = scorecard.states if sort == "score" else scorecard.sorted_by_name()
     if criterion is not None:
         rows = [state for state in rows if state.result_for(criterion).meets]
@@ -85,6 +87,24 @@ def scorecard_index(page: StateIndexPage, request, not_found: str = ""):
     return response
 
 
+def attach_live_bills(states: list[StateScore], locale_id: int) -> None:
+    """Each state's live bill (the one its take-action page follows), in the visitor's language
+    where the bill is translated; a fixed number of queries for all states."""
+    action_ids = {state.code: state.page.take_action_page_id for state in states if state.page}
+    live = followed_bills(action_ids.values(), locale_id=locale_id)
+    for state in states:
+        found = live.get(action_ids.get(state.code))
+        if found is not None:
+            state.live_bill = in_language_of(found, state.bills)
+
+
+def in_language_of(live: LiveBill, bills: list) -> LiveBill:
+    """The live bill as the page's own list has it: translated, and marked where it is not."""
+    key = live.bill.translation_key
+    live.bill = next((bill for bill in bills if bill.translation_key == key), live.bill)
+    return live
+
+
 def map_entries(scorecard: Scorecard, criterion=None) -> list[dict]:
     """One entry per state in alphabetical order, which is also the keyboard's order."""
     shapes = map_shapes()
@@ -92,6 +112,8 @@ def map_entries(scorecard: Scorecard, criterion=None) -> list[dict]:
     for state in sorted(scorecard.states, key=lambda s: sort_key(s.name)):
         result = state.result_for(criterion) if criterion is not None else None
         label = state.description
+        if state.live_bill is not None:
+            label = f"{label} · {state.live_bill.bill.number}: {state.live_bill.step.label}"
         if result is not None:
             label = f"{label} · {criterion.title}: {result.status_label}"
         muted = result is not None and not result.meets
@@ -359,6 +381,11 @@ def state_page_context(page: StatePage, request) -> dict:
         take_action = take_action.localized
         if not take_action.live:
             take_action = None
+    live_bill = None
+    if take_action is not None:
+        live_bill = followed_bills([take_action.pk]).get(take_action.pk)
+        if live_bill is not None:
+            live_bill = in_language_of(live_bill, bills)
     return {
         "score": score,
         "groups": [(label, results) for label, results in groups if results],
@@ -367,6 +394,7 @@ def state_page_context(page: StatePage, request) -> dict:
         "index_page": index,
         "related_sections": related_sections(page, request),
         "take_action": take_action,
+        "live_bill": live_bill,
         "senators": [m for m in members if m.chamber == Chamber.SENATE],
         "representatives": [m for m in members if m.chamber == Chamber.HOUSE],
         "house_lookup_url": HOUSE_LOOKUP_URL,

@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
+from states.committee_chooser import state_committee_chooser
 from states.facts_sync import on_bill_saved_in_admin
 from states.legislator_admin import LegislatorImportViewSet, LegislatorViewSet
 from states.models import Bill, Criterion
@@ -86,3 +87,9 @@ def register_legislators_admin():
 
 # A bill's status changed in English shows in Spanish at once (states/facts_sync.py).
 hooks.register("after_edit_snippet", on_bill_saved_in_admin)
+
+
+@hooks.register("register_admin_viewset")
+def register_committee_chooser():
+    # Also the widget for a bill status change's committee (states/committee_chooser.py).
+    return state_committee_chooser

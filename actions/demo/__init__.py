@@ -4,7 +4,7 @@ sample organizations and signatures), the letter to Congress and the thank-you p
 
 from wagtail.models import Locale
 
-from actions.demo import after_acting, calls, letters, petitions
+from actions.demo import after_acting, calls, following, letters, petitions
 from actions.models import SignupPage
 from core.demo_content import Phrasebook, child_page, ensure_translated
 from home.models import HomePage
@@ -51,4 +51,5 @@ def load(stdout) -> None:
     petitions.load(stdout)
     letters.load(stdout)
     calls.load(stdout)
+    following.load(stdout)
     after_acting.load(stdout)

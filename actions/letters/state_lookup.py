@@ -95,6 +95,11 @@ class Seat:
         }
 
     @property
+    def counted_name(self) -> str:
+        """The district as the counted key names it; at-large seats go without saying."""
+        return "" if is_whole_place(self.district.name) else self.district.name
+
+    @property
     def members_text(self) -> str:
         names = [f"{member.title} {member.name}" for member in self.members]
         if self.vacant and names:
@@ -114,6 +119,22 @@ class Seat:
             "%(count)s of the %(seats)s seats for %(seat)s are vacant.",
             self.vacant,
         ) % {"count": self.vacant, "seats": self.district.seats, "seat": self.label}
+
+
+@dataclass
+class Group:
+    """A fixed group written to whatever the ZIP code: the committee holding a bill, or the
+    sponsors who can be thanked (actions/models/following.py)."""
+
+    label: str
+    counted_name: str
+    members: list[StateLegislator] = field(default_factory=list)
+    vacant = 0
+    vacancy_notice = ""
+
+
+def group_outcome(state: str, label: str, counted_name: str, members) -> "StateOutcome":
+    return StateOutcome("letters", state=state, seats=[Group(label, counted_name, list(members))])
 
 
 @dataclass
@@ -147,16 +168,12 @@ class StateOutcome:
     @property
     def district_key(self) -> str:
         """What the counted key and email copy key on: every district written to."""
-        names = [
-            seat.district.name for seat in self.seats if not is_whole_place(seat.district.name)
-        ]
+        names = [seat.counted_name for seat in self.seats if seat.counted_name]
         return f"{self.state} {'/'.join(names)}"[:80]
 
     @property
     def where(self) -> str:
-        return joined_names(
-            [seat.label for seat in self.seats if not is_whole_place(seat.district.name)]
-        )
+        return joined_names([seat.label for seat in self.seats if seat.counted_name])
 
     @property
     def notices(self) -> list[str]:

@@ -98,6 +98,7 @@ def write_state_letters(page, outcome: StateOutcome, person: dict) -> list[State
         "zip_code": person["zip_code"],
         **bill_values(page.bill),
     }
+    _intro, subject, letter = page.step_texts()
     letters = []
     for seat in outcome.seats:
         for member in seat.members:
@@ -111,8 +112,8 @@ def write_state_letters(page, outcome: StateOutcome, person: dict) -> list[State
                 StateLetter(
                     legislator=member,
                     seat=seat,
-                    subject=placeholders.fill(page.subject, values),
-                    body=placeholders.fill(page.letter_template, values),
+                    subject=placeholders.fill(subject, values),
+                    body=placeholders.fill(letter, values),
                 )
             )
     return letters

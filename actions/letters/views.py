@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from actions import placeholders
+from actions.letters.following import fixed_outcome, following_context
 from actions.letters.forms import LetterForm, StateLetterForm
 from actions.letters.lookup import Outcome, data_status, describe, look_up, place_name
 from actions.letters.state_lookup import FIND_YOUR_LEGISLATOR_URL, look_up_state
@@ -57,14 +58,19 @@ def page_context(page, request) -> dict:
         "house_lookup_url": HOUSE_LOOKUP_URL,
         "sms_href": sms_href(page),
     }
+    step = page.bill_step
     if page.is_closed:
-        # Its bill died or passed: thank people, ask nothing, and offer no letter to copy.
-        context.update(available=False, closed_bills=page.dead_bills)
+        # Its bill died or passed: thank people, ask nothing, and offer no letter to copy. A
+        # page that follows its bill says what comes next instead.
+        context.update(available=False, closed_bills=page.dead_bills, closed_step=step)
         return context
+    if step is not None:
+        context.update(following_context(page, step))
     if page.diy_text:
         bill = diy_bill_values(page)
-        context["diy_subject"] = placeholders.diy(page.subject, bill)
-        context["diy_letter"] = placeholders.diy(page.letter_template, bill)
+        _intro, subject, letter = page.step_texts()
+        context["diy_subject"] = placeholders.diy(subject, bill)
+        context["diy_letter"] = placeholders.diy(letter, bill)
     return context
 
 
@@ -111,7 +117,9 @@ def _handle_post(page, request, context: dict):
         return _render(page, request, context)
     data = form.cleaned_data
     if page.writes_to_states:
-        outcome = look_up_state(page, data["zip_code"], form.chosen_districts())
+        outcome = fixed_outcome(page, context) or look_up_state(
+            page, data["zip_code"], form.chosen_districts()
+        )
     else:
         outcome = look_up(page, data["zip_code"], data["district"])
     if outcome.kind != "letters":

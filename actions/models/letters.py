@@ -8,7 +8,6 @@ letter was written to a legislator, and nothing about who wrote it.
 import re
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
@@ -27,6 +26,8 @@ from core.models.form_pages import ConsentMixin
 from home.blocks import BaseStreamBlock
 from home.models.pages import PreviewedAsServedMixin, SharingMixin
 
+from .following import FollowsBillMixin
+
 DEFAULT_CONSENT_TEXT = _(
     "We keep nothing you type here. We only count how many letters go to each legislator. If "
     "you ask for the email copy, we use your address to send it and for nothing else."
@@ -34,7 +35,14 @@ DEFAULT_CONSENT_TEXT = _(
 SHORT_CODE = re.compile(r"^\+?[0-9]{3,15}$")
 
 
-class LetterPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
+class LetterPage(
+    FollowsBillMixin,
+    LegislatorTargetsMixin,
+    ConsentMixin,
+    PreviewedAsServedMixin,
+    SharingMixin,
+    Page,
+):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,
@@ -77,8 +85,9 @@ class LetterPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, S
         help_text=_(
             "The bill the letter asks for (optional): it fills in {bill}, {bill_title} and "
             "{bill_number}, for representatives, and for senators too unless a Senate bill is "
-            "chosen below. Only a bill still before the legislature can be chosen. Translate the "
-            "bill before the page, so the Spanish page names it in Spanish."
+            "chosen below. Only a bill still before the legislature can be chosen, unless the "
+            "letter follows its bill (below). Translate the bill before the page, so the "
+            "Spanish page names it in Spanish."
         ),
     )
     senate_bill = models.ForeignKey(
@@ -170,6 +179,7 @@ class LetterPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, S
             ],
             heading=_("The letter"),
         ),
+        *FollowsBillMixin.following_panels,
         FieldPanel("sending_tips"),
         FieldPanel("consent_text"),
         FieldPanel("diy_text"),
@@ -214,8 +224,7 @@ class LetterPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, S
             errors["text_number"] = _("Fill in both the keyword and the number, or neither.")
         elif self.text_number and not SHORT_CODE.match(self.text_number.strip()):
             errors["text_number"] = _("Use digits only, e.g. 50409.")
-        if errors:
-            raise ValidationError(errors)
+        self.clean_following(errors)
 
     def serve(self, request, *args, **kwargs):
         # actions.letters.views.serve_letter_page, which imports this module.

@@ -41,6 +41,10 @@ class LegislatorTargetsMixin:
     """Chambers and bills of a page that reaches a supporter's legislators."""
 
     placeholder_fields: tuple[str, ...] = ()
+    # A page that follows its bill (actions.models.following.FollowsBillMixin, listed before
+    # this mixin) has a live step that decides its chambers; other pages have none.
+    follows_bill = False
+    bill_step = None
 
     def bill_for(self, chamber: str):
         """The bill members of `chamber` ('senate' or 'house') are asked to support."""
@@ -62,6 +66,8 @@ class LegislatorTargetsMixin:
         support a bill that has died, passed or been vetoed. Kept for the request: the form,
         the closed notice and the copy-it-yourself letter all ask, and each bill's status is a
         query."""
+        if self.bill_step is not None:
+            return self.step_chambers(self.chambers_chosen)
         return tuple(
             chamber
             for chamber in self.chambers_chosen
@@ -79,12 +85,17 @@ class LegislatorTargetsMixin:
 
     @property
     def dead_bills(self) -> list:
-        """The bills this page asks for that are no longer before the legislature."""
+        """The bills this page asks for that are no longer before the legislature (none when it
+        follows its bill: its ask changes instead)."""
+        if self.follows_bill:
+            return []
         return [bill for bill in self.asked_bills if not bill.is_alive]
 
     @property
     def is_closed(self) -> bool:
         """Every chamber's bill has died or passed: the page thanks people and asks nothing."""
+        if self.bill_step is not None:
+            return self.bill_step.is_closed
         return not self.chambers_written_to
 
     def target_errors(self) -> dict:
@@ -98,7 +109,7 @@ class LegislatorTargetsMixin:
                 errors[name] = problems
         for name in ("bill", "senate_bill"):
             bill = getattr(self, name)
-            if bill is not None and not bill.is_alive:
+            if bill is not None and not bill.is_alive and not self.follows_bill:
                 errors[name] = _(
                     "%(bill)s is no longer before the legislature (%(status)s, %(date)s). "
                     "Choose a bill that is alive, or none: supporters must never be asked to "

@@ -18,7 +18,14 @@ from core.localization import sync_translation, translate
 from states import seed
 from states.bill_import import BillDataError, import_bills
 from states.importer import LegislatorDataError, import_legislators
-from states.models import Bill, BillStatus, BillStatusChange, Stance, StateLegislatorImport
+from states.models import (
+    Bill,
+    BillStatus,
+    BillStatusChange,
+    Stance,
+    StateCommittee,
+    StateLegislatorImport,
+)
 from states.scorecard_import import ScorecardDataError, import_scorecard
 from states.state_importer import import_state_legislators
 from states.state_importer.sources import default_locations
@@ -155,6 +162,38 @@ BILLS = [
 ]
 
 
+# Invented, and marked as a sample in its title and summary: a bill in committee, so that the demo
+# shows a letter that follows its bill writing to a committee (actions/demo/following.py).
+SAMPLE_BILL = {
+    "jurisdiction": "MN",
+    "number": "SF 9999",
+    "session": tr("2026 session (sample)", "Sesión de 2026 (muestra)"),
+    "title": tr(
+        "Sample bill: Minnesota Civil Rights Accountability Act",
+        "Proyecto de muestra: Ley de Responsabilidad por los Derechos Civiles de Minnesota",
+    ),
+    "summary": tr(
+        "An invented bill for the demo site, not a real one: it would let people sue for "
+        "violations of the Minnesota Constitution without qualified immunity.",
+        "Un proyecto inventado para el sitio de demostración, no uno real: permitiría demandar "
+        "por violaciones de la Constitución de Minnesota sin la inmunidad calificada.",
+    ),
+    "sponsor": "Sen. Sample Sponsor",
+    "url": "https://www.revisor.mn.gov/bills/",
+    "stance": Stance.ENDS,
+    "history": [
+        (BillStatus.INTRODUCED, datetime.date(2026, 2, 16), ""),
+        (
+            BillStatus.IN_COMMITTEE,
+            datetime.date(2026, 3, 11),
+            tr("Referred to Judiciary and Public Safety", "Remitido a Judiciary and Public Safety"),
+        ),
+    ],
+}
+# Open States' id of the Minnesota Senate's Judiciary and Public Safety committee.
+SAMPLE_COMMITTEE = "ocd-organization/3323c817-0ddd-489f-80fa-53a8dc118d20"
+
+
 def _other_locales() -> list[Locale]:
     default = Locale.get_default()
     return [
@@ -207,7 +246,7 @@ def _assess(stdout) -> None:
 
 def _bills(stdout) -> None:
     default = Locale.get_default()
-    for fields in BILLS:
+    for fields in [*BILLS, SAMPLE_BILL]:
         fields = dict(fields)
         history = fields.pop("history")
         if Bill.objects.filter(
@@ -336,6 +375,28 @@ def _state_legislators(stdout) -> None:
     )
 
 
+def _sample_committee(stdout) -> None:
+    """The sample bill's committee, once the committees are imported (the data cannot say which
+    committee holds a bill: an editor names it on the status change, as here)."""
+    committee = StateCommittee.objects.filter(pk=SAMPLE_COMMITTEE).first()
+    change = BillStatusChange.objects.filter(
+        bill__locale=Locale.get_default(),
+        bill__jurisdiction=SAMPLE_BILL["jurisdiction"],
+        bill__number=SAMPLE_BILL["number"],
+        status=BillStatus.IN_COMMITTEE,
+        committee__isnull=True,
+    ).first()
+    if committee is None or change is None:
+        return
+    change.committee = committee
+    change.save(update_fields=["committee"])
+    # The Spanish bill's history follows (a synchronized field).
+    BillStatusChange.objects.filter(translation_key=change.translation_key).update(
+        committee=committee
+    )
+    stdout.write(f"  the sample bill {SAMPLE_BILL['number']} is before {committee.name}")
+
+
 @transaction.atomic
 def load(stdout) -> None:
     # The research goes in before the state pages are translated, so that each page's Spanish
@@ -348,3 +409,4 @@ def load(stdout) -> None:
     _federal_bills(stdout)
     _legislators(stdout)
     _state_legislators(stdout)
+    _sample_committee(stdout)

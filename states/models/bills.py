@@ -230,12 +230,45 @@ class BillStatusChange(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("Optional detail, e.g. the vote count or the committee's name."),
     )
+    # What a letter that follows the bill needs to know (states/bill_steps.py): which committee
+    # holds it, and which chamber acted. The data cannot say either, so editors do.
+    committee = models.ForeignKey(
+        "states.StateCommittee",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("committee"),
+        help_text=_(
+            "For 'Introduced' or 'In committee': the committee that holds the bill. A letter "
+            "that follows the bill is then written to its members; empty, supporters write to "
+            "their own legislators."
+        ),
+    )
+    chamber = models.CharField(
+        _("chamber"),
+        max_length=11,
+        choices=[("upper", _("Senate")), ("lower", _("House or Assembly"))],
+        blank=True,
+        help_text=_(
+            "For 'Passed one chamber': the chamber that passed it, so that supporters write to "
+            "the other one. Empty: read from the bill number (SB, HB…) where it can be."
+        ),
+    )
 
-    panels = [FieldPanel("status"), FieldPanel("date"), FieldPanel("note")]
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("date"),
+        FieldPanel("note"),
+        FieldPanel("committee"),
+        FieldPanel("chamber"),
+    ]
     translatable_fields = [
         SynchronizedField("status", overridable=False),
         SynchronizedField("date", overridable=False),
         TranslatableField("note"),
+        SynchronizedField("committee", overridable=False),
+        SynchronizedField("chamber", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

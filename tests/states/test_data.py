@@ -248,12 +248,23 @@ def test_the_demo_letter_asks_each_chamber_for_its_live_bill_and_lists_every_fed
     federal = Bill.objects.filter(locale__language_code="en", jurisdiction="US")
     assert sorted(federal.values_list("number", flat=True)) == sorted(r["bill"] for r in rows)
     letters = list(LetterPage.objects.live())
-    # The sample letter to state legislators asks for no bill.
-    assert {letter.title for letter in letters if letter.writes_to_states} == {
+    # The sample letter to state legislators asks for no bill; the others follow theirs.
+    plain = [letter for letter in letters if letter.writes_to_states and not letter.follows_bill]
+    assert {letter.title for letter in plain} == {
         "Write to your state legislators",
         "Escriba a sus legisladores estatales",
     }
-    assert not any(letter.asked_bills for letter in letters if letter.writes_to_states)
+    assert not any(letter.asked_bills for letter in plain)
+    followed = {
+        (letter.locale.language_code, letter.bill.number, letter.bill_step.step)
+        for letter in letters
+        if letter.follows_bill
+    }
+    assert followed == {
+        (language, number, step)
+        for language in ("en", "es")
+        for number, step in (("SB20-217", "thanks"), ("HB 4", "thanks"), ("SF 9999", "committee"))
+    }
     for letter in [letter for letter in letters if not letter.writes_to_states]:
         assert not letter.dead_bills, letter.url
         assert (letter.bill_for("senate").number, letter.bill_for("house").number) == (
@@ -264,3 +275,41 @@ def test_the_demo_letter_asks_each_chamber_for_its_live_bill_and_lists_every_fed
     html = client.get("/en/scorecard/").content.decode()
     assert "Would write qualified immunity into law (we oppose it)" in html  # H.R. 503
     assert html.count("badge--pending") >= 3  # S. 1913, H.R. 3602, H.R. 503 in committee
+
+
+@pytest.mark.django_db
+def test_the_demo_follows_its_bills_in_both_languages_with_js_off(demo_site, client):
+    """Colorado's page shows SB 20-217 as law and its sponsors' thanks; the sample bill's page
+    asks to write to its committee (named once the committees are imported, as the demo does);
+    the same in Spanish. Plain HTML: nothing here needs JavaScript."""
+    from states.demo import SAMPLE_COMMITTEE, _sample_committee
+    from states.models import StateCommittee, StateCommitteeMembership, StateLegislator
+
+    committee = StateCommittee.objects.create(
+        committee_id=SAMPLE_COMMITTEE,
+        state="MN",
+        chamber="upper",
+        name="Judiciary and Public Safety",
+    )
+    member = StateLegislator.objects.create(
+        person_id="ocd-person/sample", name="Sam Ple", family_name="Ple", state="MN",
+        chamber="upper", district="1", member_title="Senator",
+    )  # fmt: skip
+    StateCommitteeMembership.objects.create(committee=committee, legislator=member)
+    _sample_committee(io.StringIO())
+    pages = {
+        (page.locale.language_code, page.postal_code): page.url
+        for page in StatePage.objects.filter(postal_code__in=["CO", "MN"])
+    }
+    colorado = client.get(pages["en", "CO"]).content.decode()
+    assert "SB20-217" in colorado and "Signed into law" in colorado
+    assert "It is law. Thank the sponsors who carried it." in colorado
+    assert "Sen. Leroy Garcia" in colorado
+    colorado = client.get(pages["es", "CO"]).content.decode()
+    assert "Es ley. Agradezca a los patrocinadores que la impulsaron." in colorado
+    minnesota = client.get(pages["en", "MN"]).content.decode()
+    assert "It is before the Judiciary and Public Safety committee" in minnesota
+    minnesota = client.get(pages["es", "MN"]).content.decode()
+    assert "Está ante la comisión Judiciary and Public Safety" in minnesota
+    action = client.get("/es/muestra-minnesota-sf-9999/").content.decode()
+    assert "Escriba a la comisión" in action and "Sam Ple" in action
