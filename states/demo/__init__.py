@@ -186,7 +186,10 @@ SAMPLE_BILL = {
         (
             BillStatus.IN_COMMITTEE,
             datetime.date(2026, 3, 11),
-            tr("Referred to Judiciary and Public Safety", "Remitido a Judiciary and Public Safety"),
+            tr(
+                "Referred to Judiciary and Public Safety",
+                "Remitido a la Comisión de Justicia y Seguridad Pública",
+            ),
         ),
     ],
 }
