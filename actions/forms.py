@@ -7,7 +7,8 @@ from actions.models import Signature
 from core.forms import AttributionFields, EmailAddressField, strip_bidi_controls
 from core.models.outbox import normalize_address
 from core.spam import SpamProtectedForm
-from states.zip_codes import normalize_zip, state_for_zip
+from states.congress import state_for_zip
+from states.zip_codes import normalize_zip
 
 
 class NewsletterSignupForm(AttributionFields, SpamProtectedForm):

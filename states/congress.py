@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Subquery
 
-from states.zip_codes import normalize_zip
+from states.zip_codes import normalize_zip, state_for_prefix
 
 from .models.legislators import NON_STATES, Chamber, CommitteeMembership, Legislator, ZipDistrict
 
@@ -61,6 +61,20 @@ class Delegation:
     def for_chambers(self, chambers: Iterable[str]) -> list[Legislator]:
         wanted = set(chambers)
         return [member for member in self.members if member.chamber in wanted]
+
+
+def state_for_zip(raw_zip: str) -> str:
+    """The state a ZIP code (5 digits or ZIP+4) is in, one answer for every form: where the
+    Census relation (ZipDistrict) places the ZIP in one state, that state; where it straddles a
+    state line, or the relation lacks it or is not imported yet, the USPS prefix (as the Postal
+    Service assigns it). "" when neither knows. One query."""
+    zip5 = normalize_zip(raw_zip)
+    if not zip5:
+        return ""
+    states = set(ZipDistrict.objects.filter(zcta=zip5).values_list("state", flat=True))
+    if len(states) == 1:
+        return states.pop()
+    return state_for_prefix(zip5)
 
 
 def districts_for_zip(raw_zip: str) -> list[District]:

@@ -1,9 +1,11 @@
 """The state a five-digit ZIP code belongs to, from the publicly known USPS three-digit prefixes.
 
 A prefix belongs to one state (a few ZCTAs near state lines straddle two: the prefix decides, as
-the Postal Service does). Military (AA/AE/AP) and territories' prefixes give no state. The letter
-tool will later import the Census ZCTA→district table; this small table is enough to fill in a
-signer's state and is checked against that file in tests/actions/petitions/test_zip_codes.py.
+the Postal Service does). Military (AA/AE/AP) and territories' prefixes give no state. It is the
+fallback of states.congress.state_for_zip, the one answer every form uses: the imported Census
+ZCTA→district relation first, this table for ZIP codes the relation lacks (post office boxes,
+businesses) or before any import. Checked against that file in
+tests/actions/petitions/test_zip_codes.py.
 """
 
 import re
@@ -84,8 +86,10 @@ def normalize_zip(value: str) -> str | None:
     return match.group(1) if match else None
 
 
-def state_for_zip(zip_code: str) -> str:
-    """The state's postal code for a five-digit ZIP, or "" when the prefix names none."""
+def state_for_prefix(zip_code: str) -> str:
+    """The state's postal code for a five-digit ZIP by its USPS prefix, or "" when the prefix
+    names none. Callers want states.congress.state_for_zip, which asks the Census relation
+    first and falls back on this."""
     if not zip_code or len(zip_code) < 3 or not zip_code[:3].isdigit():
         return ""
     prefix = int(zip_code[:3])

@@ -16,7 +16,7 @@ from actions.models import Organization, PetitionOrganization, PetitionPage, Ple
 from core.demo_content import Phrasebook
 from core.localization import translate
 from home.models import CampaignImage, HomePage, SiteSettings
-from states.zip_codes import state_for_zip
+from states.congress import state_for_zip
 
 tr = Phrasebook()
 

@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from actions.letters.lookup import joined_names, place_name
+from states.congress import state_for_zip
 from states.models import StateDistrict, StateLegislator, StateZipDistrict
-from states.zip_codes import state_for_zip
 
 # Seats that represent the whole place, added to whichever district is chosen.
 WHOLE_PLACE = frozenset({"at-large", "chairman"})

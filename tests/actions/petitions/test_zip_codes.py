@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.us_states import US_STATES
-from states.zip_codes import normalize_zip, state_for_zip
+from states.zip_codes import normalize_zip, state_for_prefix
 from tests.helpers import require_tool, shared_data_folder
 
 SHARED_DATA = shared_data_folder("zccd.csv")
@@ -22,12 +22,12 @@ ZCCD = (SHARED_DATA or Path("/nonexistent")) / "zccd.csv"
      ("00901", ""), ("09001", ""), ("96201", ""), ("00001", "")],
 )  # fmt: skip
 def test_known_zip_codes_give_their_state(zip_code, state):
-    assert state_for_zip(zip_code) == state
+    assert state_for_prefix(zip_code) == state
 
 
 @pytest.mark.parametrize("zip_code", ["", "20", "2O515", "ab515", "-2051"])
 def test_what_is_not_a_zip_code_gives_no_state(zip_code):
-    assert state_for_zip(zip_code) == ""
+    assert state_for_prefix(zip_code) == ""
 
 
 def test_every_state_the_table_names_is_a_state_or_dc():
@@ -57,7 +57,7 @@ def test_the_prefix_table_agrees_with_the_census_zcta_file():
     ours = {code for code, _name in US_STATES}
     # ZCTAs in one state only (a few straddle a state line), in the 50 states and DC.
     single = {zcta: next(iter(s)) for zcta, s in states.items() if len(s) == 1 and s <= ours}
-    wrong = [zcta for zcta, state in single.items() if state_for_zip(zcta) != state]
+    wrong = [zcta for zcta, state in single.items() if state_for_prefix(zcta) != state]
     assert len(single) > 30_000
     # The handful that differ are border ZCTAs whose prefix belongs to the neighbouring state.
     assert len(wrong) / len(single) < 0.001, wrong[:20]
