@@ -84,7 +84,7 @@ def logo_svg(name: str, colour: tuple[int, int, int], emblem: str) -> str:
         f"{_emblem(emblem, ink, light)}"
         f'<g font-family="{FONT}" font-weight="700" font-size="{size:.1f}" fill="{ink}">'
         f"{text}</g>"
-        f'<text x="{WORDMARK_X}" y="84" font-family="{FONT}" font-size="9" fill="#595959" '
+        f'<text x="{WORDMARK_X}" y="86" font-family="{FONT}" font-size="11" fill="#595959" '
         'letter-spacing="2">SAMPLE</text>'
         "</svg>\n"
     )

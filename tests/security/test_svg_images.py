@@ -105,6 +105,21 @@ def test_an_editor_uploads_an_svg_logo(client, editor):
     assert response.status_code == 302, response.content.decode()[:2000]
     image = CampaignImage.objects.get(title="Partner logo")
     assert image.is_svg() and (image.width, image.height) == (240, 96)
+    # The library lists it and opens it for editing, with its preview.
+    assert client.get(reverse("wagtailimages:index")).status_code == 200
+    assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code == 200
+
+
+def test_the_multiple_upload_refuses_a_malicious_svg_too(client, editor):
+    client.force_login(editor)
+    images = CampaignImage.objects.count()
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("x.svg", svg("", ' onload="alert(1)"'), "image/svg+xml")},
+    )
+    assert response.json()["success"] is False
+    assert "an event handler" in response.json()["error_message"]
+    assert CampaignImage.objects.count() == images
 
 
 def test_an_svg_with_a_script_is_refused_next_to_the_file_field(client, editor):
