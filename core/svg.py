@@ -59,6 +59,10 @@ def _refuse(what: str) -> ValidationError:
 
 def check_svg(content: bytes) -> None:
     """Raise ValidationError, with a message for editors, unless the SVG is plain drawing."""
+    # UTF-16 or UTF-32 (NUL bytes) would hide what the next line looks for; design tools write
+    # UTF-8.
+    if b"\x00" in content:
+        raise ValidationError(NOT_SVG, code="svg_invalid")
     # Stylesheet processing instructions load another file; ElementTree would drop them unseen.
     if re.search(rb"<\?xml-stylesheet", content, re.IGNORECASE):
         raise _refuse("link")

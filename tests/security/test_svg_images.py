@@ -80,7 +80,19 @@ def test_scripts_handlers_html_and_links_are_refused_with_the_reason(content, re
     assert message.startswith("This SVG cannot be used because it contains " + reason), message
 
 
-@pytest.mark.parametrize("content", [b"not xml at all", b'<html xmlns="x"></html>', b""])
+UNREADABLE = [
+    b"not xml at all",
+    b'<html xmlns="x"></html>',
+    b"",
+    # UTF-16 would hide a stylesheet instruction from the byte search.
+    (
+        '<?xml version="1.0" encoding="UTF-16"?><?xml-stylesheet href="https://evil.example/a.css"?>'
+        '<svg xmlns="http://www.w3.org/2000/svg"/>'
+    ).encode("utf-16"),
+]
+
+
+@pytest.mark.parametrize("content", UNREADABLE)
 def test_what_is_not_an_svg_is_refused_as_unreadable(content):
     with pytest.raises(ValidationError) as refused:
         check_svg(content)
