@@ -32,7 +32,10 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploads as the media host serves them: SVG files sandboxed (docs/security.md).
+    urlpatterns += static(
+        settings.MEDIA_URL, view=core_views.media, document_root=settings.MEDIA_ROOT
+    )
 
 # Everything a visitor reads carries its language in the URL: /en/..., /es/...
 # A bare "/" is redirected by LocaleMiddleware according to Accept-Language.

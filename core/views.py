@@ -11,6 +11,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
+from django.views.static import serve as static_serve
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
@@ -21,6 +22,7 @@ from core.resilience import (
     visitor_language,
 )
 from core.sitemaps import public_url
+from core.svg import SVG_MEDIA_CSP
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
@@ -72,6 +74,15 @@ def post_too_large(request, page) -> bool:
 def payload_too_large(request):
     response = bad_request(request)
     response.status_code = 413
+    return response
+
+
+def media(request, path, document_root=None):
+    """Uploaded media under DEBUG (config/urls.py), with the header nginx and the media host
+    give SVG files in production: an SVG opened at its own address runs nothing."""
+    response = static_serve(request, path, document_root=document_root)
+    if path.lower().endswith(".svg"):
+        response["Content-Security-Policy"] = SVG_MEDIA_CSP
     return response
 
 

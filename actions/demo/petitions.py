@@ -3,19 +3,17 @@ Congress and a pledge in English and Spanish, and a few hundred sample signature
 the last 30 days (so the count, the chart and the recent signers show something). Every
 organization and signer is invented and marked as a sample."""
 
-import io
-import math
 import random
 from datetime import timedelta
 
-from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
+from actions.demo.logos import sample_logo
 from actions.models import Organization, PetitionOrganization, PetitionPage, PledgePage, Signature
 from core.demo_content import Phrasebook
 from core.localization import translate
-from home.models import CampaignImage, HomePage, SiteSettings
+from home.models import HomePage, SiteSettings
 from states.congress import state_for_zip
 
 tr = Phrasebook()
@@ -224,94 +222,8 @@ POST_TAGS = {
 }
 
 
-def _logo(name: str, colour: tuple[int, int, int], emblem: str) -> CampaignImage:
-    """A stand-in logo that reads like a real one: an emblem in the organization's colour and
-    its name set as a two-line wordmark, on white, marked as a sample in its title."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    scale = 2  # drawn at twice the size shown, so it stays sharp on phones
-    width, height = 240 * scale, 96 * scale
-    image = Image.new("RGB", (width, height), (255, 255, 255))
-    draw = ImageDraw.Draw(image)
-    light = tuple(min(255, c + 150) for c in colour)
-    box = (8 * scale, 8 * scale, 88 * scale, 88 * scale)
-    cx, cy = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
-    if emblem == "columns":
-        draw.polygon(
-            [(box[0], cy - 18 * scale), (cx, box[1]), (box[2], cy - 18 * scale)], fill=colour
-        )
-        for n in range(4):
-            x = box[0] + 10 * scale + n * 18 * scale
-            draw.rectangle([x, cy - 14 * scale, x + 8 * scale, box[3] - 10 * scale], fill=colour)
-        draw.rectangle([box[0], box[3] - 8 * scale, box[2], box[3]], fill=colour)
-    elif emblem == "heart":
-        draw.ellipse(
-            [box[0] + 4 * scale, box[1] + 8 * scale, cx + 2 * scale, cy + 8 * scale], fill=colour
-        )
-        draw.ellipse(
-            [cx - 2 * scale, box[1] + 8 * scale, box[2] - 4 * scale, cy + 8 * scale], fill=colour
-        )
-        draw.polygon(
-            [
-                (box[0] + 5 * scale, cy - 4 * scale),
-                (box[2] - 5 * scale, cy - 4 * scale),
-                (cx, box[3] - 4 * scale),
-            ],
-            fill=colour,
-        )
-    elif emblem == "star":
-        points = []
-        for n in range(10):
-            radius = (38 if n % 2 == 0 else 16) * scale
-            angle = math.pi / 2 + n * math.pi / 5
-            points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
-        draw.polygon(points, fill=colour)
-    elif emblem == "rings":
-        draw.ellipse(box, outline=colour, width=8 * scale)
-        draw.ellipse(
-            [cx - 18 * scale, cy - 18 * scale, cx + 18 * scale, cy + 18 * scale], fill=light
-        )
-        draw.ellipse([cx - 9 * scale, cy - 9 * scale, cx + 9 * scale, cy + 9 * scale], fill=colour)
-    else:  # a bridge
-        draw.arc(
-            [box[0], cy - 10 * scale, box[2], box[3] + 40 * scale],
-            180,
-            360,
-            fill=colour,
-            width=7 * scale,
-        )
-        draw.rectangle([box[0], cy + 12 * scale, box[2], cy + 19 * scale], fill=colour)
-        for x in (box[0] + 16 * scale, cx - 3 * scale, box[2] - 22 * scale):
-            draw.rectangle([x, cy - 4 * scale, x + 6 * scale, box[3]], fill=colour)
-    words = name.split()
-    lines = [
-        " ".join(words[: len(words) // 2 + len(words) % 2]),
-        " ".join(words[len(words) // 2 + len(words) % 2 :]),
-    ]
-    size = 22 * scale
-    room = (240 - 104) * scale
-    while (
-        size > 10 * scale
-        and max(
-            draw.textlength(line.upper(), font=ImageFont.load_default(size=size)) for line in lines
-        )
-        > room
-    ):
-        size -= scale
-    font = ImageFont.load_default(size=size)
-    for n, line in enumerate(lines):
-        top = height // 2 - size - 2 * scale + n * (size + 4 * scale)
-        draw.text((100 * scale, top), line.upper(), font=font, fill=colour)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    slug = name.lower().replace(" ", "-")
-    return CampaignImage.objects.create(
-        title=f"{name} logo (sample)",
-        alt_text=f"Logo of {name}",
-        credit="Sample image",
-        licence="Sample content",
-        file=ImageFile(buffer, name=f"logo-{slug}.png"),
-    )
+def _is_sample_png(logo) -> bool:
+    return logo is not None and not logo.is_svg() and logo.title.endswith("(sample)")
 
 
 def _organizations(english: Locale, stdout) -> list[Organization]:
@@ -325,9 +237,18 @@ def _organizations(english: Locale, stdout) -> list[Organization]:
                 description=data["description"],
                 source_code=data["source_code"],
                 link=f"https://{data['source_code']}.example.org/",
-                logo=_logo(data["name"], data["colour"], data["emblem"]),
+                logo=sample_logo(data["name"], data["colour"], data["emblem"]),
             )
             stdout.write(f"  created the sample organization {organization.name!r}")
+        elif _is_sample_png(organization.logo):
+            # A demo built before the logos were SVG: its sample PNG gives way, in every
+            # language (a logo an editor chose stays).
+            old = organization.logo
+            new = sample_logo(data["name"], data["colour"], data["emblem"])
+            Organization.objects.filter(logo=old).update(logo=new)
+            old.delete()
+            organization.logo = new
+            stdout.write(f"  drew {organization.name!r}'s sample logo as SVG")
         organizations.append(organization)
     return organizations
 

@@ -350,6 +350,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# SVG for partners' logos, checked on upload (core/svg.py) and sandboxed wherever media are
+# served (docs/security.md, "SVG images"); templates add preserve-svg to every image tag.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.svg.SafeSvgImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "gif", "bmp": "webp", "png": "webp", "jpeg": "webp"}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None

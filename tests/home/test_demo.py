@@ -98,6 +98,25 @@ def test_demo_home_pages_have_a_hero_image_in_several_sizes(demo_site, client):
 
 
 @pytest.mark.django_db
+def test_demo_partner_logos_are_svg_with_room_kept_for_them(demo_site, client):
+    """Issue 24: the sample partners' logos on the home and petition pages are SVG files (not
+    rasterized), with their width and height so nothing moves when they load."""
+    petition = PetitionPage.objects.get(locale__language_code="en", slug="petition-to-congress")
+    for url in (
+        "/en/",
+        "/es/",
+        petition.url,
+        petition.get_translation(Locale.objects.get(language_code="es")).url,
+    ):
+        logos = re.findall(r"<img[^>]*organization__logo[^>]*>", client.get(url).content.decode())
+        assert len(logos) == 5, url
+        for logo in logos:
+            assert re.search(r'src="/media/images/logo-[^"]+\.svg"', logo), logo
+            assert 'width="240" ' in logo or 'width="240">' in logo, logo
+            assert 'height="96"' in logo, logo
+
+
+@pytest.mark.django_db
 def test_demo_thank_you_pages_offer_the_letter_donate_link_and_share_kit(demo_site, client):
     """Issue 24: Settings → After acting, set by the demo, on a petition's thank-you page in
     each language; the Spanish kit is the translation."""

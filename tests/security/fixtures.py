@@ -19,6 +19,7 @@ from tests.security.helpers import NGINX_MAIN, PRODUCTION_ENV
 
 HOST = "127.0.0.1"
 DEPLOYED_NGINX = ROOT / "deploy" / "nginx.conf"
+DEPLOYED_MEDIA = ROOT / "deploy" / "nginx-media.conf"
 OBSERVATORY = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory"
 
 
@@ -39,17 +40,24 @@ def deployed_site_conf(work: Path, http_port: int, https_port: int, app_port: in
         ("/etc/letsencrypt/live/endqi.example/privkey.pem", str(work / "key.pem")),
         ("proxy_pass http://127.0.0.1:8000;", f"proxy_pass http://{HOST}:{app_port};"),
         # Media come from object storage in production (docs/deployment.md); here nginx
-        # stands in for it, so that pages load their images as they would there.
+        # stands in for it with the guide's snippet for media on disk, so that pages load their
+        # images as they would there and SVG files carry their sandbox.
         (
             "    location / {\n        proxy_pass",
-            f"    location /media/ {{ alias {work}/media/; expires 1d; }}\n"
-            "    location / {\n        proxy_pass",
+            deployed_media_conf(work) + "    location / {\n        proxy_pass",
         ),
     ]
     for old, replacement in replacements:
         assert old in conf, f"deploy/nginx.conf no longer has {old!r}"
         conf = conf.replace(old, replacement)
     return conf
+
+
+def deployed_media_conf(work: Path) -> str:
+    """deploy/nginx-media.conf with its media folder moved to the throwaway one."""
+    conf = DEPLOYED_MEDIA.read_text()
+    assert "alias /srv/endqi/media/;" in conf, "deploy/nginx-media.conf no longer has its alias"
+    return conf.replace("alias /srv/endqi/media/;", f"alias {work}/media/;") + "\n"
 
 
 def free_port() -> int:

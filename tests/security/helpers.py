@@ -175,6 +175,9 @@ error_log {work}/nginx-error.log;
 events {{ worker_connections 64; }}
 http {{
     access_log off;
+    # As Debian's own nginx.conf: files get their types (SVG as image/svg+xml).
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
     client_body_temp_path {work}/nginx-body;
     proxy_temp_path {work}/nginx-proxy;
     fastcgi_temp_path {work}/nginx-fastcgi;

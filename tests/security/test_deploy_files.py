@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from django.core.management import get_commands
 
+from core.svg import SVG_MEDIA_CSP
 from tests.helpers import ROOT, require_tool
+from tests.security.fixtures import deployed_media_conf
 from tests.security.helpers import NGINX_MAIN
 
 DEPLOY = ROOT / "deploy"
@@ -39,6 +41,11 @@ def test_nginx_accepts_the_documented_site(tmp_path):
     conf = conf.replace(
         "/etc/letsencrypt/live/endqi.example/privkey.pem", str(tmp_path / "key.pem")
     )
+    # The media snippet for a server that keeps media on its disk, included where it says.
+    (tmp_path / "media.conf").write_text(deployed_media_conf(tmp_path))
+    proxied = "    location / {\n        proxy_pass"
+    assert conf.count(proxied) == 1
+    conf = conf.replace(proxied, f"    include {tmp_path}/media.conf;\n{proxied}")
     (tmp_path / "site.conf").write_text(conf)
     user = "user root;" if os.geteuid() == 0 else ""
     (tmp_path / "nginx.conf").write_text(NGINX_MAIN.format(user=user, work=tmp_path))
@@ -51,6 +58,9 @@ def test_nginx_accepts_the_documented_site(tmp_path):
     assert "syntax is ok" in result.stderr
     for header in ("X-Forwarded-For $proxy_add_x_forwarded_for", "X-Forwarded-Proto $scheme"):
         assert header in conf  # what TRUSTED_PROXY_COUNT=1 and SECURE_PROXY_SSL_HEADER read
+    # SVG media get the sandbox that development serving and docs/deployment.md give them.
+    media = (DEPLOY / "nginx-media.conf").read_text()
+    assert f'add_header Content-Security-Policy "{SVG_MEDIA_CSP}" always;' in media
 
 
 @pytest.mark.parametrize("unit", UNITS, ids=lambda path: path.name)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from core.svg import SVG_MEDIA_CSP
 from tests.helpers import ROOT, require_tool
 from tests.security.fixtures import HOST, OBSERVATORY
 
@@ -105,3 +106,34 @@ def test_the_first_admin_signs_in_through_the_documented_proxy(tls_site):
     assert dashboard.status == 200
     assert "<title>Dashboard" in dashboard.read().decode()  # signed in, not back at the login
     assert any(cookie.name == "sessionid" and cookie.secure for cookie in jar)
+
+
+def test_svg_media_open_sandboxed_and_photos_as_before(tls_site, built_site):
+    """deploy/nginx-media.conf as the live stack serves media: the demo's SVG logos, opened at
+    their own address, carry Wagtail's sandbox (no script runs on the site's origin); a photo
+    does not need it and keeps its type and caching."""
+    media = built_site / "media"
+    logos = sorted(media.glob("original_images/logo-*.svg"))
+    photo = next(
+        path
+        for path in sorted(media.rglob("*"))
+        if path.suffix in (".jpg", ".jpeg", ".png", ".webp")
+    )
+    assert len(logos) == 5
+    _http_port, https_port = tls_site["ports"]
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=str(tls_site["ca"])))
+    )
+    for logo in logos:
+        path = logo.relative_to(media).as_posix()
+        with opener.open(f"https://{HOST}:{https_port}/media/{path}", timeout=10) as response:
+            assert response.status == 200
+            assert response.headers["Content-Type"] == "image/svg+xml"
+            assert response.headers["Content-Security-Policy"] == SVG_MEDIA_CSP
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert response.read() == logo.read_bytes()
+    path = photo.relative_to(media).as_posix()
+    with opener.open(f"https://{HOST}:{https_port}/media/{path}", timeout=10) as response:
+        assert response.headers["Content-Type"].startswith("image/")
+        assert "Content-Security-Policy" not in response.headers
+        assert response.headers["Cache-Control"] == "max-age=86400"
