@@ -83,7 +83,7 @@ class CallsReportView(LegislatorCountsReport):
             gettext("Chamber"),
             *[str(label) for label in Outcome.labels],
             gettext("Calls reported"),
-            gettext("Bioguide ID (Congress's identifier)"),
+            gettext("Legislator ID (Bioguide for Congress, Open States for state legislators)"),
         ]
         body = [
             [

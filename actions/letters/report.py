@@ -67,7 +67,7 @@ class LettersReportView(LegislatorCountsReport):
             gettext("Seat"),
             gettext("Chamber"),
             gettext("Letters written"),
-            gettext("Bioguide ID (Congress's identifier)"),
+            gettext("Legislator ID (Bioguide for Congress, Open States for state legislators)"),
         ]
         body = [
             [

@@ -71,7 +71,7 @@ def test_the_downloads_have_one_row_per_legislator_and_no_formula(client, calls)
     assert rows[0] == [
         "Legislator", "Seat", "Chamber", "Talked to staff", "Left a voicemail",
         "Line busy or mailbox full", "Skipped", "Calls reported",
-        "Bioguide ID (Congress's identifier)",
+        "Legislator ID (Bioguide for Congress, Open States for state legislators)",
     ]  # fmt: skip
     assert rows[1][:8] == [
         "Robin Denverson",

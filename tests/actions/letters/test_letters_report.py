@@ -85,7 +85,7 @@ def test_the_csv_has_one_row_per_legislator_and_no_formula(client, letters):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.startswith(codecs.BOM_UTF8)  # so that Excel reads it as UTF-8
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    key = "Bioguide ID (Congress's identifier)"
+    key = "Legislator ID (Bioguide for Congress, Open States for state legislators)"
     assert list(rows[0]) == ["Legislator", "Seat", "Chamber", "Letters written", key]
     counts = {row[key]: row for row in rows}
     assert counts["G000555"]["Letters written"] == "1" and counts["G000555"]["Seat"] == ""
