@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -114,8 +115,6 @@ def _window_start(now: datetime, window: int) -> datetime:
 def _count_in_redis(key: str, window: int) -> int | None:
     if not getattr(settings, "REDIS_URL", ""):
         return None
-    from django.core.cache import cache
-
     try:
         cache.add(f"ratelimit:{key}", 0, timeout=window)
         return int(cache.incr(f"ratelimit:{key}"))

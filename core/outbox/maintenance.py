@@ -13,7 +13,9 @@
 import logging
 from datetime import datetime, timedelta
 
-from django_tasks import task
+from django_tasks import task, task_backends
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from core.models.outbox import OutboundEmail, ProcessedWebhookEvent
 from core.outbox import clock, conf
@@ -43,17 +45,12 @@ def requeue_stale_sending(now: datetime) -> int:
 
 
 def _database_backend_in_use() -> bool:
-    from django_tasks import task_backends
-    from django_tasks_db.backend import DatabaseBackend
-
     return any(isinstance(backend, DatabaseBackend) for backend in task_backends.all())
 
 
 def requeue_stale_tasks(now: datetime) -> int:
     if not _database_backend_in_use():
         return 0
-    from django_tasks_db.models import DBTaskResult
-
     return (
         DBTaskResult.objects.running()
         .filter(started_at__lt=now - conf.task_running_lease())
@@ -80,8 +77,6 @@ def flush_due(now: datetime) -> int:
 def prune_task_results(now: datetime) -> int:
     if not _database_backend_in_use():
         return 0
-    from django_tasks_db.models import DBTaskResult
-
     finished = DBTaskResult.objects.finished()
     deleted, _ = finished.filter(finished_at__lt=now - conf.task_result_retention()).delete()
     # The maintenance itself runs every minute: an hour of its results is plenty to look at.
@@ -137,8 +132,6 @@ def schedule_maintenance() -> bool:
     if not backend_supports_defer(outbox_maintenance):
         return False
     try:
-        from django_tasks_db.models import DBTaskResult
-
         waiting = DBTaskResult.objects.filter(
             task_path=outbox_maintenance.module_path, status="READY"
         ).exists()
