@@ -13,7 +13,18 @@ from wagtail.models import Locale
 
 from core.localization import translate
 from core.us_states import US_STATES
-from states.models import AssessmentStatus, Bill, BillStatus, Criterion, StateAssessment, StatePage
+from states.demo.bills import SAMPLE_COMMITTEE, name_sample_committee
+from states.models import (
+    AssessmentStatus,
+    Bill,
+    BillStatus,
+    Criterion,
+    StateAssessment,
+    StateCommittee,
+    StateCommitteeMembership,
+    StateLegislator,
+    StatePage,
+)
 from tests.helpers import require_tool, shared_data_folder
 from tests.states.helpers import SLUGS, make_bill, make_index, make_state, rubric
 
@@ -282,9 +293,6 @@ def test_the_demo_follows_its_bills_in_both_languages_with_js_off(demo_site, cli
     """Colorado's page shows SB 20-217 as law and its sponsors' thanks; the sample bill's page
     asks to write to its committee (named once the committees are imported, as the demo does);
     the same in Spanish. Plain HTML: nothing here needs JavaScript."""
-    from states.demo import SAMPLE_COMMITTEE, _sample_committee
-    from states.models import StateCommittee, StateCommitteeMembership, StateLegislator
-
     committee = StateCommittee.objects.create(
         committee_id=SAMPLE_COMMITTEE,
         state="MN",
@@ -296,7 +304,7 @@ def test_the_demo_follows_its_bills_in_both_languages_with_js_off(demo_site, cli
         chamber="upper", district="1", member_title="Senator",
     )  # fmt: skip
     StateCommitteeMembership.objects.create(committee=committee, legislator=member)
-    _sample_committee(io.StringIO())
+    name_sample_committee(io.StringIO())
     pages = {
         (page.locale.language_code, page.postal_code): page.url
         for page in StatePage.objects.filter(postal_code__in=["CO", "MN"])
