@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from states import views
+from states import open_data
 
 app_name = "states"
 
 urlpatterns = [
-    path("open-data/scorecard.csv", views.scorecard_csv, name="scorecard_csv"),
-    path("open-data/scorecard.json", views.scorecard_json, name="scorecard_json"),
+    path("open-data/scorecard.csv", open_data.scorecard_csv, name="scorecard_csv"),
+    path("open-data/scorecard.json", open_data.scorecard_json, name="scorecard_json"),
 ]

@@ -154,3 +154,24 @@ def test_the_live_bill_is_shown_in_spanish_with_the_spanish_action(client, spani
         'Nuestro proyecto SB20-217: <a href="/es/follow-co/">Agradezca a los patrocinadores</a>'
         in html
     )
+
+
+def test_the_open_data_gives_each_state_its_live_bill_and_step(client, states):
+    data = client.get("/open-data/scorecard.json").json()
+    by_code = {state["code"]: state for state in data["states"]}
+    assert by_code["CO"]["live_bill"] == {
+        "number": "SB20-217",
+        "step": "thanks",
+        "step_label": "Thank the sponsors",
+        "status": "signed",
+        "action_url": "http://testserver/en/follow-co/",
+    }
+    assert by_code["MN"]["live_bill"]["step"] == "committee"
+    assert by_code["NM"]["live_bill"] is None
+
+
+def test_the_open_data_in_spanish_names_the_step_in_spanish(client, spanish_colorado):
+    data = client.get("/open-data/scorecard.json", {"lang": "es", "state": "CO"}).json()
+    [colorado] = data["states"]
+    assert colorado["live_bill"]["step_label"] == "Agradezca a los patrocinadores"
+    assert colorado["live_bill"]["action_url"] == "http://testserver/es/follow-co/"
