@@ -11,7 +11,7 @@ from django.apps import apps
 from django.core import signing as django_signing
 
 from actions import signing
-from actions.district_counts import district_counts
+from actions.district_counts import district_counts, fill_signature_districts
 from actions.factories import (
     CallOutcomeFactory,
     CallPageFactory,
@@ -198,3 +198,11 @@ def test_the_migration_fills_districts_and_keeps_every_row(petition, congress):
         ("80202", "CO-1"),
         ("99999", ""),
     ]
+
+
+def test_the_demo_fills_sample_signatures_districts_once(petition, congress):
+    for zip_code in ("80202", "80002", "99999"):
+        SignatureFactory(action=petition, zip_code=zip_code, district_key="")
+    assert fill_signature_districts() == 1
+    assert fill_signature_districts() == 0  # idempotent, as `manage.py demo` must be
+    assert Signature.objects.filter(district_key="CO-1").count() == 1
