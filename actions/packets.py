@@ -12,6 +12,13 @@ Who counts as a constituent:
 
 Each is read in two queries (the total with its first and last dates, and the count per month),
 whatever the number of rows.
+
+And the approved voices (testimonials/) of people who gave a ZIP code in the district (for a
+senator, the state), named as each chose for the wall: full name and city, first name and city,
+or anonymous (state and profession only). A ZIP code that crosses the district's line (or the
+state's) is left out: that person may live next door. Two queries: the voices (at most
+MAX_VOICES, newest first) and how many there are. The one import from testimonials (its models)
+is named in pyproject.toml's contracts.
 """
 
 from dataclasses import dataclass, field
@@ -24,7 +31,10 @@ from actions.letters.lookup import district_label, place_name
 from actions.models import CallOutcome, LetterSent, Signature
 from actions.models.calls import Outcome
 from states.congress import District
-from states.models import Chamber, Legislator
+from states.models import Chamber, Legislator, ZipDistrict
+from testimonials.models import VoiceSubmission
+
+MAX_VOICES = 40
 
 # Every permission a packet reads: only the "Campaign data" group holds all three.
 PERMISSIONS = (
@@ -80,6 +90,27 @@ def signatures_of(member: Legislator) -> QuerySet:
     return Signature.objects.filter(district_key=District(member.state, member.district or 0).key)
 
 
+def voices_of(member: Legislator) -> tuple[list[VoiceSubmission], int]:
+    """The approved voices from the member's district (a senator's state), newest first, at most
+    MAX_VOICES, and how many there are."""
+    if member.chamber == Chamber.SENATE:
+        area = ZipDistrict.objects.filter(state=member.state)
+        outside = ZipDistrict.objects.exclude(state=member.state)
+    else:
+        number = member.district or 0
+        area = ZipDistrict.objects.filter(state=member.state, district=number)
+        outside = ZipDistrict.objects.exclude(state=member.state, district=number)
+    zips = area.values("zcta")
+    voices = (
+        VoiceSubmission.objects.filter(
+            status=VoiceSubmission.Status.PUBLISHED, page__live=True, zip_code__in=zips
+        )
+        .exclude(zip_code__in=outside.filter(zcta__in=zips).values("zcta"))
+        .select_related("page")
+    )
+    return list(voices.order_by("-created_at")[:MAX_VOICES]), voices.count()
+
+
 @dataclass
 class Packet:
     member: Legislator
@@ -87,6 +118,8 @@ class Packet:
     signed: Tally
     wrote: Tally
     called: Tally
+    voices: list[VoiceSubmission] = field(default_factory=list)
+    voice_count: int = 0
 
     @property
     def months(self) -> list[tuple[date, int, int, int]]:
@@ -99,7 +132,8 @@ class Packet:
 
 
 def packet_for(member: Legislator) -> Packet:
-    """The counts of one member's packet: six queries."""
+    """One member's packet: eight queries."""
+    voices, voice_count = voices_of(member)
     return Packet(
         member=member,
         constituents=constituents(member),
@@ -108,4 +142,6 @@ def packet_for(member: Legislator) -> Packet:
         called=tally(
             CallOutcome.objects.filter(legislator_id=member.pk).exclude(outcome=Outcome.SKIPPED)
         ),
+        voices=voices,
+        voice_count=voice_count,
     )

@@ -10,6 +10,7 @@ from wagtail.users.models import UserProfile
 
 from actions.factories import CallOutcomeFactory, LetterSentFactory, SignatureFactory
 from actions.packets import packet_for
+from testimonials.factories import TestimonialPageFactory, VoiceSubmissionFactory
 from tests.actions.letters.test_letters_report import staff
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +130,47 @@ def test_a_packet_costs_the_same_queries_however_many_rows(
     with django_assert_max_num_queries(14):
         html = client.get(PACKET, {"member": actions.pk}).content.decode()
     assert "<td>29</td>" in html
+
+
+@pytest.fixture
+def voices(wall, congress):
+    """Approved voices: two from ZIP 80202 (CO-1: one full name, one anonymous), one from the
+    split ZIP 80002 (left out), one waiting for a moderator (left out)."""
+    made = {}
+    for key, zip_code, name_shown, status in (
+        ("full", "80202", "full", "published"),
+        ("anonymous", "80202", "anonymous", "published"),
+        ("split", "80002", "full", "published"),
+        ("pending", "80202", "full", "pending"),
+    ):
+        page = TestimonialPageFactory(
+            parent=wall, name="" if name_shown == "anonymous" else f"Person {key}",
+            name_shown=name_shown, city="" if name_shown == "anonymous" else "Denver",
+            state_code="CO", profession=f"Job {key}", quote=f"Words of {key}.", is_sample=True,
+        )  # fmt: skip
+        made[key] = VoiceSubmissionFactory(page=page, zip_code=zip_code, status=status)
+    return made
+
+
+def test_the_packet_hands_over_the_districts_approved_voices_as_each_chose(client, actions, voices):
+    client.force_login(staff("analyst", "Campaign data"))
+    html = client.get(PACKET, {"member": actions.pk}).content.decode()
+    assert "voices from Colorado, district 1" in html
+    assert "Words of full." in html and "— Person full, Job full, Denver, Colorado" in html
+    assert (
+        "Words of anonymous." in html and "— Anonymous supporter, Job anonymous, Colorado" in html
+    )
+    assert "Words of split." not in html and "Words of pending." not in html
+    # Never the email or the name as typed beyond what the person chose to show.
+    assert voices["full"].email not in html
+    assert html.count("Sample voice") == 2
+
+
+def test_a_senators_packet_has_the_states_voices(actions, voices, congress):
+    packet = packet_for(congress["co-senators"][0])
+    assert {voice.page.quote for voice in packet.voices} == {
+        "Words of full.",
+        "Words of anonymous.",
+        "Words of split.",
+    }
+    assert packet.voice_count == 3
