@@ -35,7 +35,7 @@ class Step:
     """What the block shows of one action, plain data so that it can be cached."""
 
     page_id: int
-    kind: str  # "petition", "pledge" or "letter"
+    kind: str  # "petition", "pledge", "letter" or "call" (actions/next_ask.py)
     title: str
     introduction: str
     url: str

@@ -142,9 +142,12 @@ class LegislatorCountsReport(WagtailAdminTemplateMixin, TemplateView):
 class PermissionMenuItem(MenuItem):
     """A Reports menu entry shown only to staff who may read the report."""
 
-    def __init__(self, *args, permission: str, **kwargs):
+    def __init__(self, *args, permission: str | tuple[str, ...], **kwargs):
         super().__init__(*args, **kwargs)
         self.permission = permission
 
     def is_shown(self, request):
+        # One permission, or several that must all be held (the constituent packets).
+        if isinstance(self.permission, tuple):
+            return request.user.has_perms(self.permission)
         return request.user.has_perm(self.permission)

@@ -21,6 +21,7 @@ from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.utils import translation
 
+from actions.district_counts import MAX_KEYS, single_district_key, zip_district_keys
 from actions.forms import SignatureForm
 from actions.models import Signature
 from actions.newsletter import Signup, subscribe
@@ -133,10 +134,15 @@ def _email_context(page, signature: Signature) -> dict:
     }
 
 
-def sign(page, data: dict, language: str) -> tuple[Signature, bool]:
+def sign(
+    page, data: dict, language: str, district_keys: list[str] | None = None
+) -> tuple[Signature, bool]:
     """Save a signature (or find the one this address already made) and queue the email, in
-    one transaction. Returns the signature and whether it is new."""
+    one transaction. Returns the signature and whether it is new. `district_keys`, the
+    congressional districts of the ZIP code, are looked up when not given."""
     key = page.translation_key
+    if district_keys is None:
+        district_keys = zip_district_keys(data.get("zip_code", ""))
     with transaction.atomic():
         try:
             # A savepoint: losing the race to an identical signature leaves the outer
@@ -150,6 +156,7 @@ def sign(page, data: dict, language: str) -> tuple[Signature, bool]:
                     email=data["email"],
                     zip_code=data.get("zip_code", ""),
                     state=data.get("state", ""),
+                    district_key=single_district_key(district_keys),
                     country=data.get("country", Signature.Country.US),
                     language=language,
                     source=data.get("source", ""),
@@ -207,11 +214,17 @@ def _subscribe(page, data: dict, language: str) -> None:
 # Thanking ---------------------------------------------------------------------------------
 
 
-def thanks_token(page, already: bool, tags: dict | None = None) -> str:
+def thanks_token(
+    page, already: bool, tags: dict | None = None, districts: list[str] | None = None
+) -> str:
     """A short-lived signed note for the thank-you URL. 'already' comes from this browser's own
     cookie, never from the database, so the URL tells a stranger nothing about an address. The
-    source and utm_* tags the signature came with ride along, for the donate link."""
+    source and utm_* tags the signature came with ride along, for the donate link, and the
+    congressional districts of the ZIP code just typed (never the ZIP code itself, and never
+    read from a stored signature), for "from your district"."""
     data = {"k": page.translation_key.hex[:12], "a": 1 if already else 0}
+    if districts:
+        data["d"] = list(districts)[:MAX_KEYS]
     tags = {
         name: value for name, value in (tags or {}).items() if name in ATTRIBUTION_FIELDS and value
     }
@@ -249,6 +262,14 @@ def read_thanks_tags(page, token: str | None) -> dict[str, str]:
     return {name: str(tags[name]) for name in ATTRIBUTION_FIELDS if tags.get(name)}
 
 
+def read_thanks_districts(page, token: str | None) -> list[str]:
+    """The district keys a valid thank-you token carries ([] otherwise)."""
+    districts = (_thanks_data(page, token) or {}).get("d")
+    if not isinstance(districts, list):
+        return []
+    return [str(key) for key in districts[:MAX_KEYS]]
+
+
 def _fingerprint(action_key, email: str) -> str:
     message = f"{action_key}|{email}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:16]
@@ -260,7 +281,12 @@ def _signed_here(request) -> list[str]:
 
 
 def thank_you_redirect(
-    request, page, url: str, signature_email: str | None, tags: dict | None = None
+    request,
+    page,
+    url: str,
+    signature_email: str | None,
+    tags: dict | None = None,
+    districts: list[str] | None = None,
 ):
     """Redirect (POST/redirect/GET) to the thank-you state. A browser that already submitted
     this address for this action is told 'you had already signed'; every other browser sees
@@ -268,7 +294,7 @@ def thank_you_redirect(
     remembered = _signed_here(request)
     fingerprint = _fingerprint(page.translation_key, signature_email) if signature_email else None
     already = fingerprint is not None and fingerprint in remembered
-    token = thanks_token(page, already, tags)
+    token = thanks_token(page, already, tags, districts)
     response = HttpResponseRedirect(f"{url}?{urlencode({'thanks': token})}")
     if fingerprint is not None and not already:
         remembered = [*remembered, fingerprint][-COOKIE_MAX_ENTRIES:]
@@ -321,6 +347,9 @@ def handle_post(request, page, thanks_url: str) -> PostResult:
         return PostResult(form=form, status=429, problem="rate-limit")
     if not form.is_valid():
         return PostResult(form=form, status=200)
-    signature, _created = sign(page, form.cleaned_data, current_language())
+    districts = zip_district_keys(form.cleaned_data.get("zip_code", ""))
+    signature, _created = sign(page, form.cleaned_data, current_language(), districts)
     tags = {name: form.cleaned_data.get(name, "") for name in ATTRIBUTION_FIELDS}
-    return PostResult(redirect=thank_you_redirect(request, page, thanks_url, signature.email, tags))
+    return PostResult(
+        redirect=thank_you_redirect(request, page, thanks_url, signature.email, tags, districts)
+    )

@@ -12,6 +12,8 @@ from actions.letters.bill_warnings import DeadBillsPanel, warn_after_bill_saved
 from actions.letters.report import PERMISSION as LETTERS_PERMISSION
 from actions.letters.report import LettersReportView
 from actions.models import Organization, ShareKit
+from actions.packet_views import PacketIndexView, packet_view
+from actions.packets import PERMISSIONS as PACKET_PERMISSIONS
 from actions.reports import PermissionMenuItem
 from actions.signature_admin import SignatureViewSet
 from states.models import Bill
@@ -68,6 +70,8 @@ def register_letters_report_url():
     return [
         path("reports/letters/", LettersReportView.as_view(), name="letters_report"),
         path("reports/calls/", CallsReportView.as_view(), name="calls_report"),
+        path("reports/packets/", PacketIndexView.as_view(), name="packets"),
+        path("reports/packets/packet/", packet_view, name="packet"),
     ]
 
 
@@ -91,4 +95,15 @@ def register_calls_report_menu_item():
         icon_name="mobile-alt",
         order=51,
         permission=CALLS_PERMISSION,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_packets_menu_item():
+    return PermissionMenuItem(
+        _("Constituent packets"),
+        reverse("packets"),
+        icon_name="doc-full",
+        order=52,
+        permission=PACKET_PERMISSIONS,
     )

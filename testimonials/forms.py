@@ -155,6 +155,19 @@ class VoiceForm(AttributionFields, SpamProtectedForm):
         error_messages={"required": _("Choose your state.")},
         widget=forms.Select(attrs={"autocomplete": "address-level1"}),
     )
+    zip_code = forms.RegexField(
+        label=_("ZIP code (optional)"),
+        regex=r"^\s*(\d{5})(-?\d{4})?\s*$",
+        required=False,
+        help_text=_(
+            "Never published. With it, we can show your words to your own members of Congress "
+            "when we visit them, named as you chose above."
+        ),
+        error_messages={"invalid": _("Enter a ZIP code of five digits, like 20515.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "inputmode": "numeric", "size": 10}
+        ),
+    )
     category = forms.ChoiceField(
         label=_("Which describes you best?"),
         choices=Category.choices,
@@ -196,6 +209,10 @@ class VoiceForm(AttributionFields, SpamProtectedForm):
         label=_("I agree to the terms above"),
         error_messages={"required": _("Tick the box to let us publish your voice.")},
     )
+
+    def clean_zip_code(self) -> str:
+        """Five digits kept; the +4 dropped (a district needs no more)."""
+        return (self.cleaned_data.get("zip_code") or "").strip()[:5]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -241,11 +241,12 @@ def decline(task_state, user, comment: str = "") -> None:
 @transaction.atomic
 def archive(submission, user=None) -> None:
     """Archive a rejected voice: it stays unpublished, and the email we kept only to contact the
-    person is erased."""
+    person is erased, and the ZIP code (a rejected voice goes in no packet)."""
     submission.status = VoiceSubmission.Status.ARCHIVED
     submission.archived_at = timezone.now()
     submission.email = ""
-    submission.save(update_fields=["status", "archived_at", "email"])
+    submission.zip_code = ""
+    submission.save(update_fields=["status", "archived_at", "email", "zip_code"])
 
 
 @serving.handles("declined_permissions", TestimonialPage)

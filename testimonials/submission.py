@@ -62,6 +62,7 @@ class Voice:
     quote: str
     photo: UploadedFile | None = None
     photo_alt: str = ""
+    zip_code: str = ""
     # Where the supporter came from (core/attribution.py): kept with the submission, never public.
     source: str = ""
     utm_source: str = ""
@@ -183,6 +184,7 @@ def submit_voice(voice: Voice, wall, language: str, consent_text: str, is_sample
                 page=page,
                 email=voice.email,
                 name_as_typed=voice.name,
+                zip_code=voice.zip_code,
                 language=language,
                 consent_text=consent_text,
                 source=voice.source,

@@ -5,6 +5,7 @@ sample organizations and signatures), the letter to Congress and the thank-you p
 from wagtail.models import Locale
 
 from actions.demo import after_acting, calls, following, letters, petitions
+from actions.district_counts import fill_signature_districts
 from actions.models import SignupPage
 from core.demo_content import Phrasebook, child_page, ensure_translated
 from home.models import HomePage
@@ -53,3 +54,6 @@ def load(stdout) -> None:
     calls.load(stdout)
     following.load(stdout)
     after_acting.load(stdout)
+    # The sample signatures' districts, once the ZIP table is there ("from your district").
+    if changed := fill_signature_districts():
+        stdout.write(f"  gave {changed} sample signatures their congressional district")

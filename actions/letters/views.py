@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from actions import placeholders
+from actions.district_counts import zip_district_keys
 from actions.letters.following import fixed_outcome, following_context
 from actions.letters.forms import LetterForm, StateLetterForm
 from actions.letters.lookup import Outcome, data_status, describe, look_up, place_name
@@ -151,6 +152,8 @@ def state_letters_context(outcome, letters, data: dict, emailed: bool) -> dict:
         "email": data.get("email") if emailed else "",
         "zip_code": data["zip_code"],
         "attribution": {name: data.get(name, "") for name in ATTRIBUTION_FIELDS},
+        # "From your district" counts congressional districts: from the ZIP code.
+        "district_keys": zip_district_keys(data["zip_code"]),
     }
 
 
@@ -196,4 +199,9 @@ def letters_context(page, outcome: Outcome, letters, data: dict, emailed: bool) 
         "email": data.get("email") if emailed else "",
         "zip_code": data["zip_code"],
         "attribution": {name: data.get(name, "") for name in ATTRIBUTION_FIELDS},
+        # The district the supporter wrote from (chosen where the ZIP code spans several);
+        # letters to senators alone never asked, so the ZIP code's districts.
+        "district_keys": (
+            zip_district_keys(data["zip_code"]) if outcome.senate_only else [district.key]
+        ),
     }

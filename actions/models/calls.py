@@ -238,6 +238,7 @@ class CallOutcome(Attribution):
         indexes = [
             models.Index(fields=["action_key", "legislator_id"], name="calloutcome_action_idx"),
             models.Index(fields=["created_at"], name="calloutcome_created_idx"),
+            models.Index(fields=["district_key"], name="calloutcome_district_idx"),
         ]
 
     def __str__(self) -> str:

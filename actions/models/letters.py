@@ -280,6 +280,7 @@ class LetterSent(Attribution):
             models.Index(fields=["action_key", "legislator_id"], name="lettersent_action_idx"),
             models.Index(fields=["legislator_id"], name="lettersent_legislator_idx"),
             models.Index(fields=["created_at"], name="lettersent_created_idx"),
+            models.Index(fields=["district_key"], name="lettersent_district_idx"),
         ]
 
     def __str__(self) -> str:

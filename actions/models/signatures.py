@@ -46,6 +46,15 @@ class Signature(Attribution):
         choices=US_STATES,
         help_text=_("Derived from the ZIP code where possible."),
     )
+    district_key = models.CharField(
+        _("congressional district"),
+        max_length=8,
+        blank=True,
+        help_text=_(
+            "e.g. CO-1, WY-0: derived from the ZIP code when it lies in one district only, "
+            "blank otherwise; what the thank-you page's district counts read."
+        ),
+    )
     country = models.CharField(
         _("country"), max_length=5, choices=Country.choices, default=Country.US
     )
@@ -84,6 +93,8 @@ class Signature(Attribution):
             models.Index(fields=["action_key", "created_at"], name="signature_action_idx"),
             models.Index(fields=["created_at"], name="signature_created_idx"),
             models.Index(fields=["source"], name="signature_source_idx"),
+            # "From your district" on a thank-you page (actions/district_counts.py).
+            models.Index(fields=["district_key"], name="signature_district_idx"),
         ]
 
     def __str__(self) -> str:

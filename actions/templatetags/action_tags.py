@@ -12,7 +12,12 @@ from actions.models import Organization, PetitionPage, PledgePage
 from actions.models.letters import LetterPage, letters_written
 from actions.next_ask import next_ask as next_ask_context
 from actions.next_step import next_step_for, progress
-from actions.signing import read_thanks_tags, signature_counts, stepped_goal
+from actions.signing import (
+    read_thanks_districts,
+    read_thanks_tags,
+    signature_counts,
+    stepped_goal,
+)
 
 register = template.Library()
 
@@ -71,11 +76,14 @@ def next_step(context, chosen_id=None, label=""):
 
 
 @register.inclusion_tag("actions/includes/next_ask.html", takes_context=True)
-def next_ask(context, page, tags=None):
-    """{% next_ask page %} on a petition's or pledge's thank-you (the tags come from its token)
-    or {% next_ask page attribution %} after letters: the next action, donate link and share
-    kit editors set in Settings → After acting."""
+def next_ask(context, page, tags=None, districts=None):
+    """{% next_ask page %} on a petition's or pledge's thank-you (the tags and districts come
+    from its token) or {% next_ask page attribution district_keys %} after letters: the next
+    action, donate link and share kit editors set in Settings → After acting, a call to the
+    same legislators and the counts from the supporter's district."""
     request = context["request"]
     if tags is None:
-        tags = read_thanks_tags(page, request.GET.get("thanks"))
-    return {"request": request, **next_ask_context(request, page, tags)}
+        token = request.GET.get("thanks")
+        tags = read_thanks_tags(page, token)
+        districts = read_thanks_districts(page, token)
+    return {"request": request, **next_ask_context(request, page, tags, districts)}

@@ -9,7 +9,13 @@ from core.demo_content import Phrasebook, child_page, ensure_translated
 from core.localization import translate
 from home.demo import tr as home_phrasebook
 from home.models import HomePage
-from testimonials.demo.voices import PUBLISHED, QUEUED, QUEUED_SPANISH
+from testimonials.demo.voices import (
+    DISTRICT_SAMPLE_ZIP,
+    DISTRICT_SAMPLES,
+    PUBLISHED,
+    QUEUED,
+    QUEUED_SPANISH,
+)
 from testimonials.models import (
     AddYourVoicePage,
     TestimonialIndexPage,
@@ -120,6 +126,22 @@ def load(stdout) -> None:
     for entry in PUBLISHED:
         voice = child_page(wall, TestimonialPage, _voice_fields(entry), stdout)
         ensure_translated(voice, tr, stdout)
+    for entry in DISTRICT_SAMPLES:
+        voice = child_page(wall, TestimonialPage, _voice_fields(entry), stdout)
+        ensure_translated(voice, tr, stdout)
+        # The private row a voice sent through the form has: approved, with its ZIP code, no
+        # email (samples email nobody).
+        VoiceSubmission.objects.get_or_create(
+            page=voice,
+            defaults={
+                "name_as_typed": entry[0],
+                "zip_code": DISTRICT_SAMPLE_ZIP,
+                "language": "en",
+                "consent_text": ADD_VOICE["consent_text"],
+                "status": VoiceSubmission.Status.PUBLISHED,
+                "source": "demo-sample",
+            },
+        )
     _feature_on_home(home, spanish, stdout)
 
     # Waiting for a moderator: drafts in the workflow, as if sent through the form (a voice a

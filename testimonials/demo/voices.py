@@ -1,5 +1,6 @@
 """The invented people of the demo wall: seventeen published voices (English with their Spanish
-translation side by side) and three waiting for a moderator. None of them is real."""
+translation side by side), two more from Denver with the ZIP code a constituent packet reads,
+and three waiting for a moderator. None of them is real."""
 
 from testimonials.submission import Voice
 
@@ -248,6 +249,42 @@ PUBLISHED = [
             "to wait for the courts to fix their own invention.",
             "Los jueces crearon esta doctrina y los jueces la han cuestionado. Los legisladores "
             "no tienen que esperar a que los tribunales corrijan su propio invento.",
+        ),
+    ),
+]
+
+# Two published voices from Denver that gave ZIP code 80202 (Colorado's 1st district), so that
+# the demo's constituent packet for that district's representative (actions/packets.py) has
+# voices to hand over: one named in full, one anonymous.
+DISTRICT_SAMPLE_ZIP = "80202"
+DISTRICT_SAMPLES = [
+    (
+        "Lucía Ortega",
+        "full",
+        ("Public defender", "Defensora pública"),
+        "Denver",
+        "CO",
+        "lawyer",
+        (
+            "Every week I meet people whose rights were plainly violated and who will never see "
+            "a courtroom. A constitution that cannot be enforced is only a promise.",
+            "Cada semana conozco a personas cuyos derechos se violaron a todas luces y que nunca "
+            "verán un tribunal. Una constitución que no se puede hacer cumplir es solo una "
+            "promesa.",
+        ),
+    ),
+    (
+        "",
+        "anonymous",
+        ("Emergency room nurse", "Enfermera de urgencias"),
+        "",
+        "CO",
+        "other",
+        (
+            "I have stitched up people after encounters that should never have happened. Nobody "
+            "ever had to explain themselves to a judge.",
+            "He cosido heridas de personas tras encuentros que nunca debieron ocurrir. Nadie tuvo "
+            "que dar explicaciones ante un juez.",
         ),
     ),
 ]

@@ -38,6 +38,16 @@ class VoiceSubmission(Attribution):
         blank=True,
         help_text=_("The whole name the person typed, whatever they chose to show publicly."),
     )
+    zip_code = models.CharField(
+        _("ZIP code"),
+        max_length=5,
+        blank=True,
+        help_text=_(
+            "Optional, never published: places the voice in its congressional district, for the "
+            "packets staff hand to that district's members of Congress, named as the person "
+            "chose (full name and city, first name and city, or anonymous)."
+        ),
+    )
     language = models.CharField(
         _("language"),
         max_length=10,

@@ -75,10 +75,16 @@ def test_wagtails_own_workflow_emails_still_go_out_for_other_pages(home_page, mo
     assert any("moderator@example.org" in message.to for message in mail.outbox)
 
 
-def test_the_demo_has_twenty_sample_voices_three_waiting_for_moderation(demo_site, client):
+def test_the_demo_has_twenty_two_sample_voices_three_waiting_for_moderation(demo_site, client):
     samples = TestimonialPage.objects.filter(is_sample=True, locale__language_code__in=["en", "es"])
     originals = [voice for voice in samples if voice.language == voice.locale.language_code]
-    assert len(originals) == 20
+    assert len(originals) == 22
+    # Two from Denver carry the ZIP code the demo's constituent packet (CO-1) reads.
+    assert set(
+        VoiceSubmission.objects.filter(zip_code="80202", status="published").values_list(
+            "page__is_sample", "page__state_code"
+        )
+    ) == {(True, "CO")}
     assert all(voice.is_sample for voice in samples)
     assert len({voice.category for voice in originals}) == 7
     assert len({voice.state_code for voice in originals}) >= 15
