@@ -25,6 +25,7 @@ from tests.helpers import (
     holds_migration_data,
     staff_user,
 )
+from tests.states.state_legislators.helpers import REAL_STATE_DATA
 
 # Fixtures that tests in more than one folder use; a folder's own fixtures stay in its conftest.py.
 pytest_plugins = [
@@ -44,6 +45,8 @@ hypothesis_settings.register_profile("dev", max_examples=25)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 DEMO_FIXTURE = "demo_site"
+# The real state legislator data (tests/states/state_legislators/conftest.py: real_import).
+REAL_STATE_DATA_FIXTURE = "real_import"
 
 
 def pytest_configure(config):
@@ -60,6 +63,10 @@ def _reads_the_demo(item) -> bool:
     return DEMO_FIXTURE in getattr(item, "fixturenames", ())
 
 
+def _reads_real_state_data(item) -> bool:
+    return REAL_STATE_DATA_FIXTURE in getattr(item, "fixturenames", ())
+
+
 def _in_a_rolled_back_transaction(item) -> bool:
     """pytest-django's first group: tests that use the database inside a transaction."""
     fixtures = getattr(item, "fixturenames", ())
@@ -74,19 +81,23 @@ def _in_a_rolled_back_transaction(item) -> bool:
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     """The demo's tests run together in one process (an xdist group), after the other tests in
-    a transaction and before the transactional ones, so the demo is built once (demo_site)."""
+    a transaction and before the transactional ones, so the demo is built once (demo_site).
+    The tests that read the real state legislator data do the same (real_import)."""
     for item in items:
         if _reads_the_demo(item):
             item.add_marker(pytest.mark.xdist_group("demo"))
+        elif _reads_real_state_data(item):
+            item.add_marker(pytest.mark.xdist_group("real-state-data"))
     result = yield
     # pytest-django has ordered them: tests in a transaction, transactional tests, the rest.
     demo = [item for item in items if _reads_the_demo(item)]
-    others = [item for item in items if not _reads_the_demo(item)]
+    real = [item for item in items if _reads_real_state_data(item) and item not in demo]
+    others = [item for item in items if item not in demo and item not in real]
     boundary = next(
         (i for i, item in enumerate(others) if not _in_a_rolled_back_transaction(item)),
         len(others),
     )
-    items[:] = others[:boundary] + demo + others[boundary:]
+    items[:] = others[:boundary] + real + demo + others[boundary:]
     return result
 
 
@@ -109,6 +120,7 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb):
     _demo.blocker = django_db_blocker
     yield
     _demo.roll_back()
+    REAL_STATE_DATA.clear()
     serialized = getattr(connection, "_test_serialized_contents", None)
     if django_db_keepdb and serialized is not None:
         with django_db_blocker.unblock():
@@ -120,6 +132,8 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb):
 def pytest_runtest_setup(item):
     """Before any fixture of the test: a test that does not read the demo never sees it (the
     demo is rolled back first), and one that does finds it loaded."""
+    if not _reads_real_state_data(item):
+        REAL_STATE_DATA.clear()  # before the demo, which imports state legislators of its own
     if _reads_the_demo(item):
         _demo.load()  # once the databases exist; before that, demo_site does it
     else:

@@ -11,7 +11,8 @@ from states.models import StateLegislator
 from tests.actions.letters.helpers import write
 from tests.states.state_legislators.conftest import real_data, real_import  # noqa: F401
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("state-letters-real-data")]
+# One process runs the tests that read the real data, one after another (tests/conftest.py).
+pytestmark = pytest.mark.django_db
 
 
 def test_minneapolis_55406_is_asked_then_writes_to_one_senator_and_one_representative(

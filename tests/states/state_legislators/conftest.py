@@ -5,21 +5,13 @@ import datetime
 
 import pytest
 
-from states.models import (
-    StateCommittee,
-    StateCommitteeMembership,
-    StateDistrict,
-    StateLegislator,
-    StateLegislatorImport,
-    StateVacancy,
-    StateZipDistrict,
-)
 from tests.helpers import require_tool
 from tests.states.state_legislators.helpers import (
+    AS_OF,
+    REAL_STATE_DATA,
     Fixture,
     census,
     district,
-    find_real_data,
     person,
     person_id,
     run_import,
@@ -27,7 +19,6 @@ from tests.states.state_legislators.helpers import (
 )
 
 OCD = "ocd-division/country:us"
-AS_OF = "2026-08-05"  # the real data's publication date: what is current stays fixed
 
 
 def small_fixture() -> Fixture:
@@ -168,29 +159,11 @@ def imported_small(small_data, db):
 
 
 @pytest.fixture(scope="module")
-def real_import(django_db_setup, django_db_blocker):
-    """The real data, imported once per test module (it takes tens of seconds; the module is
-    one xdist group) and committed; each test's own changes are rolled back as usual, and the
-    rows are removed afterwards."""
-    root = find_real_data()
-    if root is None:
-        yield None
-        return
-    with django_db_blocker.unblock():
-        output = run_import(root / "openstates", root / "zip-state-districts", "--as-of", AS_OF)
-    yield output
-    with django_db_blocker.unblock():
-        for model in (
-            StateCommitteeMembership,
-            StateZipDistrict,
-            StateVacancy,
-            StateLegislator,
-            StateCommittee,
-            StateDistrict,
-            StateLegislatorImport,
-        ):
-            queryset = model.objects.all()
-            queryset._raw_delete(queryset.db)  # children first; no signals to send
+def real_import(django_db_setup, django_db_blocker) -> str | None:
+    """The real data, imported once per test process and committed (REAL_STATE_DATA); each
+    test's own changes are rolled back as usual. Module-scoped so that it is set up before any
+    test's own transaction."""
+    return REAL_STATE_DATA.load(django_db_blocker)
 
 
 @pytest.fixture

@@ -12,8 +12,18 @@ from pathlib import Path
 import yaml
 from django.core.management import call_command
 
+from states.models import (
+    StateCommittee,
+    StateCommitteeMembership,
+    StateDistrict,
+    StateLegislator,
+    StateLegislatorImport,
+    StateVacancy,
+    StateZipDistrict,
+)
 from tests.helpers import shared_data_folder
 
+AS_OF = "2026-08-05"  # the real data's publication date: what is current stays fixed
 FIPS = {"MN": "27", "NE": "31", "NH": "33", "DC": "11", "PR": "72", "ID": "16"}
 TITLES = {"upper": "Senator", "lower": "Representative", "legislature": "Senator"}
 
@@ -196,3 +206,48 @@ def zip_state(abbreviation: str, chambers: dict) -> dict:
             for chamber, codes in chambers.items()
         },
     }
+
+
+class RealStateData:
+    """The real data (../shared/data), imported once per test process for the tests that read
+    it (`real_import`), committed. Those tests are grouped and run one after another (tests/
+    conftest.py), and the rows are removed before the first test that does not read them: the
+    import takes tens of seconds, so two modules share one."""
+
+    def __init__(self):
+        self._blocker = None
+        self.output: str | None = None
+
+    def load(self, blocker) -> str | None:
+        """What the import printed, or None when the data is not on this machine."""
+        if self._blocker is not None:
+            return self.output
+        root = find_real_data()
+        if root is None:
+            return None
+        with blocker.unblock():
+            self.output = run_import(
+                root / "openstates", root / "zip-state-districts", "--as-of", AS_OF
+            )
+        self._blocker = blocker
+        return self.output
+
+    def clear(self) -> None:
+        if self._blocker is None:
+            return
+        blocker, self._blocker = self._blocker, None
+        with blocker.unblock():
+            for model in (
+                StateCommitteeMembership,
+                StateZipDistrict,
+                StateVacancy,
+                StateLegislator,
+                StateCommittee,
+                StateDistrict,
+                StateLegislatorImport,
+            ):
+                queryset = model.objects.all()
+                queryset._raw_delete(queryset.db)  # children first; no signals to send
+
+
+REAL_STATE_DATA = RealStateData()

@@ -1,5 +1,5 @@
 """The real Open States and ZIP data (../shared/data, never committed), imported once for this
-module: the counts the publishers' READMEs give, and the traps they describe."""
+run: the counts the publishers' READMEs give, and the traps they describe."""
 
 import datetime
 
@@ -15,8 +15,9 @@ from states.models import (
     StateZipDistrict,
 )
 
-# One process runs this module (--dist loadgroup), so the real data is imported once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("state-legislators-real-data")]
+# One process runs the tests that read the real data, one after another, so it is imported once
+# for them all (tests/conftest.py).
+pytestmark = pytest.mark.django_db
 
 
 def test_every_current_legislator_is_imported_with_a_division_id(real_data):
