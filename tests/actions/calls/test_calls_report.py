@@ -53,6 +53,8 @@ def test_staff_see_outcomes_per_legislator_and_page(client, calls, call_page):
     client.force_login(staff("analyst", "Campaign data"))
     html = client.get(REPORT).content.decode()
     assert "6 calls reported, in every language." in html
+    assert '<label class="w-field__label" for="calls-report-page">Call page</label>' in html
+    assert '<option value="">All call pages</option>' in html
     assert (
         "<tr><td>Robin Denverson</td><td>CO-1</td><td>2</td><td>1</td><td>0</td><td>1</td>"
         "<td>4</td></tr>" in html

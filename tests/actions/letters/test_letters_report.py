@@ -69,9 +69,15 @@ def test_staff_see_counts_per_legislator_and_per_page(client, letters, letter_pa
     # A legislator who has left Congress keeps the count, under the name saved with it.
     assert "<td>Gone Senator</td><td>G000555</td><td>1</td>" in html
     assert "<td>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</td>" in html
+    # The filters, labelled, with the chosen page kept in the export links.
+    assert '<label class="w-field__label" for="letters-report-page">Letter page</label>' in html
+    assert '<option value="">All letter pages</option>' in html
+    assert 'for="letters-report-period">Period</label>' in html
 
     page_only = client.get(REPORT, {"page": str(letter_page.translation_key)}).content.decode()
     assert "4 letters written" in page_only and "Senate letter</td>" not in page_only
+    assert f'<option value="{letter_page.translation_key}" selected>' in page_only
+    assert f"?page={letter_page.translation_key}&amp;period=all&amp;export=csv" in page_only
     recent = client.get(REPORT, {"period": "30"}).content.decode()
     assert "5 letters written" in recent
     odd = client.get(REPORT, {"page": "<script>", "period": "x"})
