@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Revision, Site
@@ -41,6 +41,21 @@ def snapshot() -> dict[str, int]:
     }
 
 
+@pytest.fixture(scope="module")
+def rendered(demo_site):
+    """(status, HTML) of a demo URL, rendered once for this module's read-only checks: three of
+    them read every page in both languages, which took about a minute each on PostgreSQL."""
+    client, pages = Client(), {}
+
+    def get(url: str, follow: bool = False) -> tuple[int, str]:
+        if (url, follow) not in pages:
+            response = client.get(url, follow=follow)
+            pages[url, follow] = (response.status_code, response.content.decode())
+        return pages[url, follow]
+
+    return get
+
+
 @pytest.mark.django_db
 def test_demo_is_idempotent_and_prints_the_admin_login(demo_site, settings):
     first_output = demo_site
@@ -66,12 +81,11 @@ def test_demo_spanish_pages_are_wagtail_localize_translations(demo_site, client)
 
 
 @pytest.mark.django_db
-def test_every_demo_page_renders_in_both_languages(demo_site, client):
+def test_every_demo_page_renders_in_both_languages(demo_site, rendered):
     pages = Page.objects.live().filter(depth__gt=1)
     assert {p.locale.language_code for p in pages} == {"en", "es"}
     for page in pages:
-        response = client.get(page.url)
-        assert response.status_code == 200, page.url
+        assert rendered(page.url)[0] == 200, page.url
 
 
 @pytest.mark.django_db
@@ -153,12 +167,12 @@ def visible_sentences(html: str) -> set[str]:
 
 
 @pytest.mark.django_db
-def test_spanish_demo_pages_show_no_english_sentence(demo_site, client):
+def test_spanish_demo_pages_show_no_english_sentence(demo_site, rendered):
     """Catches block text wagtail-localize did not extract (it would stay English in Spanish)."""
     for spanish in Page.objects.live().filter(locale__language_code="es", depth__gt=1):
         english = spanish.get_translation(Locale.objects.get(language_code="en"))
-        english_text = visible_sentences(client.get(english.url).content.decode())
-        spanish_text = visible_sentences(client.get(spanish.url).content.decode())
+        english_text = visible_sentences(rendered(english.url)[1])
+        spanish_text = visible_sentences(rendered(spanish.url)[1])
         untranslated = english_text & spanish_text
         assert not untranslated, f"{spanish.url} shows English: {sorted(untranslated)[:3]}"
 
@@ -179,7 +193,7 @@ def filter_routes(url: str, html: str) -> list[str]:
     return routes
 
 
-def spanish_routes(client) -> dict[str, str]:
+def spanish_routes(rendered) -> dict[str, str]:
     """Every live Spanish page, and what Spanish visitors reach that is not a page of its own:
     filtered and paged listings, search, the scorecard's messages, embeds, error pages. Each
     with its English page where it is a page ("" where not)."""
@@ -189,7 +203,7 @@ def spanish_routes(client) -> dict[str, str]:
     extra = []
     for page in pages:
         if isinstance(page, StateIndexPage | StoryIndexPage) or page.slug == "voces":
-            extra += filter_routes(page.url, client.get(page.url).content.decode())
+            extra += filter_routes(page.url, rendered(page.url)[1])
     scorecard = next(page for page in pages if isinstance(page, StateIndexPage))
     stories = next(page for page in pages if isinstance(page, StoryIndexPage))
     extra += [
@@ -210,18 +224,18 @@ def spanish_routes(client) -> dict[str, str]:
 
 
 @pytest.mark.django_db
-def test_spanish_demo_pages_show_no_unmarked_english(demo_site, client):
+def test_spanish_demo_pages_show_no_unmarked_english(demo_site, rendered):
     """Issue 24: nothing English on a Spanish page, header and footer included, but what is
     marked lang="en" on purpose (quotations, case captions, research a translator has not
     reached). tests/home/helpers.py says how English is told from Spanish."""
     found, bills = [], 0
-    routes = spanish_routes(client)
+    routes = spanish_routes(rendered)
     for url, english_url in routes.items():
-        html = client.get(url, follow=True).content.decode()
+        html = rendered(url, follow=True)[1]
         bills += html.count('<article class="bill"')
         english = english_phrases(html)
         if english_url:
-            english += shared_phrases(html, client.get(english_url).content.decode())
+            english += shared_phrases(html, rendered(english_url)[1])
         found += [f"{url}: {phrase}" for phrase in {e.phrase: e for e in english}.values()]
     # It read the scorecard, the state pages and their bills, and the routes that are no pages.
     assert bills > 10 and sum("?" in url for url in routes) > 15, routes
