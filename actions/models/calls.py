@@ -7,7 +7,6 @@ nothing about who called: docs/calls.md explains how a call is counted once with
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from actions import placeholders
+from actions.models.following import CallFollowsBillMixin
 from actions.models.targets import Chambers, LegislatorTargetsMixin
 from core import serving
 from core.models.attribution import Attribution
@@ -40,7 +40,14 @@ class Outcome(models.TextChoices):
     SKIPPED = "skipped", _("Skipped")
 
 
-class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
+class CallPage(
+    CallFollowsBillMixin,
+    LegislatorTargetsMixin,
+    ConsentMixin,
+    PreviewedAsServedMixin,
+    SharingMixin,
+    Page,
+):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,
@@ -77,8 +84,9 @@ class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, Sha
             "The bill the call asks for (optional): it fills in {bill}, {bill_title} and "
             "{bill_number}, for representatives, and for senators too unless a Senate bill is "
             "chosen below (a call to state legislators asks both chambers for this one). Only a "
-            "bill still before the legislature can be chosen. Translate the bill before the "
-            "page, so the Spanish page names it in Spanish."
+            "bill still before the legislature can be chosen, unless the call follows its bill "
+            "(below). Translate the bill before the page, so the Spanish page names it in "
+            "Spanish."
         ),
     )
     senate_bill = models.ForeignKey(
@@ -139,6 +147,7 @@ class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, Sha
             ],
             heading=_("The call"),
         ),
+        *CallFollowsBillMixin.following_panels,
         FieldPanel("office_hours"),
         FieldPanel("call_tips"),
         FieldPanel("consent_text"),
@@ -169,9 +178,7 @@ class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, Sha
 
     def clean(self):
         super().clean()
-        errors = self.target_errors()
-        if errors:
-            raise ValidationError(errors)
+        self.clean_following(self.target_errors())
 
     def serve(self, request, *args, **kwargs):
         # actions.calls.views.serve_call_page, which imports this module.
