@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from actions import placeholders
 from actions.models.following import CallFollowsBillMixin
-from actions.models.targets import Chambers, LegislatorTargetsMixin
+from actions.models.targets import Chambers, LegislatorTally, LegislatorTargetsMixin
 from core import serving
 from core.models.attribution import Attribution
 from core.models.form_pages import ConsentMixin
@@ -185,7 +185,7 @@ class CallPage(
         return serving.handler(self, "serve")(self, request, *args, **kwargs)
 
 
-class CallOutcome(Attribution):
+class CallOutcome(LegislatorTally, Attribution):
     """How one call to one legislator went, through a CallPage, in any of its languages.
 
     Nothing about the caller: no name, ZIP code, address, IP or email. `call_digest` is a keyed
@@ -196,31 +196,6 @@ class CallOutcome(Attribution):
 
     action_key = models.UUIDField(
         _("call page"), help_text=_("The translation key shared by every language of the page.")
-    )
-    legislator_id = models.CharField(
-        _("legislator"),
-        max_length=60,
-        help_text=_(
-            "The legislator's Bioguide id, or a state legislator's Open States id (ocd-person/…)."
-        ),
-    )
-    legislator_name = models.CharField(
-        _("legislator's name"),
-        max_length=200,
-        help_text=_("Kept so that the count survives the legislator leaving Congress."),
-    )
-    chamber = models.CharField(
-        _("chamber"),
-        max_length=11,
-        help_text=_("senate or house; for a state legislator upper, lower or legislature."),
-    )
-    district_key = models.CharField(
-        _("district"),
-        max_length=80,
-        help_text=_(
-            "e.g. CO-7, WY-0; a state alone for senators; a state district as MN 63A, "
-            "NH Belknap 2, DC Ward 3."
-        ),
     )
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
     call_digest = models.CharField(
