@@ -7,8 +7,6 @@ carry the caller's ZIP code or name into logs and history: each card's buttons p
 call list again (calling.py), so the whole call-through works with JS off.
 """
 
-import logging
-
 from django.core import signing
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
@@ -18,6 +16,7 @@ from actions import placeholders
 from actions.calls import calling
 from actions.calls.forms import CallForm, OutcomeForm, StateCallForm
 from actions.letters.following import fixed_outcome, following_context
+from actions.letters.forms import screen
 from actions.letters.lookup import data_status, look_up
 from actions.letters.state_lookup import FIND_YOUR_LEGISLATOR_URL, look_up_state
 from actions.letters.writing import diy_bill_values
@@ -27,8 +26,6 @@ from core import serving
 from core.forms import posted_with_attribution
 from core.spam import over_rate_limit
 from states.congress import HOUSE_LOOKUP_URL
-
-logger = logging.getLogger(__name__)
 
 SPAM_BUCKET = "calls"
 MAX_POST_BYTES = 16 * 1024
@@ -94,16 +91,7 @@ def serve_call_page(page, request, *args, **kwargs):
 
 def _handle_lookup(page, request, context: dict):
     form = form_class(page)(posted_with_attribution(request))
-    context["form"] = form
-    reason = form.bot_reason()
-    if reason == "too fast":
-        context["problem"] = "too-fast"
-        return _render(page, request, context)
-    if reason is not None:
-        logger.info("Dropped a call request as spam: %s", reason)
-        context["form"] = form_class(page)()
-        return _render(page, request, context)
-    if not form.is_valid():
+    if not screen(form, context, "call"):
         return _render(page, request, context)
     data = form.cleaned_data
     if page.writes_to_states:
