@@ -7,9 +7,9 @@
     step.committee   # the StateCommittee to write to, for Recipients.COMMITTEE
     step.chambers    # the supporter's own chambers to write to, for OWN and CHAMBER
 
-A pure function of the bill's history (prefetched, it costs no query): the letter page that
-follows a bill (actions), its admin panel, the state page and the map all ask it, so that they
-always agree. The recipients themselves are looked up by the caller: a committee's members in one
+A pure function of the bill's history (prefetched, it costs no query): the letter or call page
+that follows a bill (actions), its admin panel, the state page and the map all ask it, so that
+they always agree. The recipients themselves are looked up by the caller: a committee's members in one
 query, the sponsors still in office in one (`sponsors_in_office`).
 """
 
@@ -33,6 +33,14 @@ class Step(models.TextChoices):
     OTHER_CHAMBER = "other_chamber", gettext_lazy("Write to the other chamber")
     THANKS = "thanks", gettext_lazy("Thank the sponsors")
     CLOSED = "closed", gettext_lazy("Closed")
+
+
+# The same steps worded for a page that asks supporters to call rather than write
+# (`by_phone`, an action page's `asks_by_phone`).
+CALL_LABELS = {
+    Step.COMMITTEE: gettext_lazy("Call the committee"),
+    Step.OTHER_CHAMBER: gettext_lazy("Call the other chamber"),
+}
 
 
 class Recipients(models.TextChoices):
@@ -68,6 +76,7 @@ class LiveStep:
     change: BillStatusChange | None = None
     committee: StateCommittee | None = None
     chambers: tuple[str, ...] = field(default_factory=tuple)
+    by_phone: bool = False  # the action calls rather than writes: its steps say "Call ..."
 
     @property
     def is_closed(self) -> bool:
@@ -75,6 +84,8 @@ class LiveStep:
 
     @property
     def label(self) -> str:
+        if self.by_phone and self.step in CALL_LABELS:
+            return str(CALL_LABELS[self.step])
         return str(self.step.label)
 
 
@@ -230,7 +241,8 @@ def followed_bills(
     in that language (each LiveBill.action is then the translation, where there is a live one).
 
     States never import actions: an action page follows a bill when its specific page has
-    `follows_bill` set and a `bill_id` (actions/models/following.py); any page type may."""
+    `follows_bill` set and a `bill_id` (actions/models/following.py); any page type may (a
+    letter or a call page), and one with `asks_by_phone` words its steps as calls."""
     ids = [pk for pk in action_ids if pk]
     if not ids:
         return {}
@@ -256,5 +268,7 @@ def followed_bills(
         bill = by_id.get(page.bill_id)
         if bill is not None and not bill.is_federal:
             action = translations.get(page.translation_key, page)
-            found[page.pk] = LiveBill(bill, live_step(bill, today), action)
+            step = live_step(bill, today)
+            step.by_phone = bool(getattr(page, "asks_by_phone", False))
+            found[page.pk] = LiveBill(bill, step, action)
     return found

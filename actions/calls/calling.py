@@ -278,6 +278,7 @@ def script_values(page, session: Session, title: str, name: str, last_name: str,
 def _congress_cards(page, session: Session) -> dict[str, CallCard]:
     """Two queries: the members, and their district offices."""
     cards = {}
+    script = page.step_script()
     members = Legislator.objects.filter(pk__in=session.legislator_ids).prefetch_related("offices")
     for member in members:
         offices = [_district_office(office) for office in member.offices.all()]
@@ -301,7 +302,7 @@ def _congress_cards(page, session: Session) -> dict[str, CallCard]:
             party=party_label(member.party),
             chamber=member.chamber,
             district_key=member.state if member.chamber == "senate" else session.district_key,
-            script=placeholders.diy(page.script, values),
+            script=placeholders.diy(script, values),
             capitol=capitol,
             nearest=ranked[0] if ranked else None,
             nearest_by=nearest_by,
@@ -313,6 +314,7 @@ def _congress_cards(page, session: Session) -> dict[str, CallCard]:
 def _state_cards(page, session: Session) -> dict[str, CallCard]:
     """One query: state legislators carry their offices (capitol, district) as JSON."""
     cards = {}
+    script = page.step_script()  # the live step's, for a page that follows its bill
     for member in StateLegislator.objects.filter(pk__in=session.legislator_ids):
         capitols = [
             _state_office(office)
@@ -338,7 +340,7 @@ def _state_cards(page, session: Session) -> dict[str, CallCard]:
             party=party_label(member.party),
             chamber=member.chamber,
             district_key=f"{member.state} {member.district}",
-            script=placeholders.diy(page.script, values),
+            script=placeholders.diy(script, values),
             capitol=capitol,
             nearest=ranked[0] if ranked else None,
             nearest_by=nearest_by,

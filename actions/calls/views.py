@@ -7,8 +7,6 @@ carry the caller's ZIP code or name into logs and history: each card's buttons p
 call list again (calling.py), so the whole call-through works with JS off.
 """
 
-import logging
-
 from django.core import signing
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
@@ -17,6 +15,8 @@ from django.utils.translation import gettext as _
 from actions import placeholders
 from actions.calls import calling
 from actions.calls.forms import CallForm, OutcomeForm, StateCallForm
+from actions.letters.following import fixed_outcome, following_context
+from actions.letters.forms import screen
 from actions.letters.lookup import data_status, look_up
 from actions.letters.state_lookup import FIND_YOUR_LEGISLATOR_URL, look_up_state
 from actions.letters.writing import diy_bill_values
@@ -26,8 +26,6 @@ from core import serving
 from core.forms import posted_with_attribution
 from core.spam import over_rate_limit
 from states.congress import HOUSE_LOOKUP_URL
-
-logger = logging.getLogger(__name__)
 
 SPAM_BUCKET = "calls"
 MAX_POST_BYTES = 16 * 1024
@@ -47,12 +45,17 @@ def page_context(page, request) -> dict:
         "page_url": page.get_url(request=request),
         "house_lookup_url": HOUSE_LOOKUP_URL,
         "outcome_choices": Outcome.choices,
+        "calls": True,  # actions/includes/bill_step.html speaks of calls, not letters
     }
+    step = page.bill_step
     if page.is_closed:
-        context.update(available=False, closed_bills=page.dead_bills)
+        # A page that follows its bill says what comes next (closed_step) once it has failed.
+        context.update(available=False, closed_bills=page.dead_bills, closed_step=step)
         return context
+    if step is not None:
+        context.update(following_context(page, step))
     # The script as every caller reads it before looking up: placeholders as [labels].
-    context["diy_script"] = placeholders.diy(page.script, diy_bill_values(page))
+    context["diy_script"] = placeholders.diy(page.step_script(), diy_bill_values(page))
     return context
 
 
@@ -88,20 +91,15 @@ def serve_call_page(page, request, *args, **kwargs):
 
 def _handle_lookup(page, request, context: dict):
     form = form_class(page)(posted_with_attribution(request))
-    context["form"] = form
-    reason = form.bot_reason()
-    if reason == "too fast":
-        context["problem"] = "too-fast"
-        return _render(page, request, context)
-    if reason is not None:
-        logger.info("Dropped a call request as spam: %s", reason)
-        context["form"] = form_class(page)()
-        return _render(page, request, context)
-    if not form.is_valid():
+    if not screen(form, context, "call"):
         return _render(page, request, context)
     data = form.cleaned_data
     if page.writes_to_states:
-        outcome = look_up_state(page, data["zip_code"], form.chosen_districts())
+        # At a step that calls a fixed group (the committee, the sponsors) the ZIP code only
+        # fills in the script.
+        outcome = fixed_outcome(page, context) or look_up_state(
+            page, data["zip_code"], form.chosen_districts()
+        )
     else:
         outcome = look_up(page, data["zip_code"], data["district"])
     if outcome.kind != "letters":

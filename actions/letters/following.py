@@ -1,5 +1,5 @@
-"""What a letter page that follows its bill shows at the live step (states.bill_steps): whom
-the letters go to, in at most two queries whatever the size of the committee."""
+"""What a letter or call page that follows its bill shows at the live step (states.bill_steps):
+whom the letters or calls go to, in at most two queries whatever the size of the committee."""
 
 from django.utils.translation import gettext as _
 
@@ -9,8 +9,7 @@ from states.bill_steps import LiveStep, Recipients, Step, chamber_word, sponsors
 
 
 def following_context(page, step: LiveStep) -> dict:
-    intro, _subject, _letter = page.step_texts()
-    context = {"step": step, "step_intro": intro, "followed_bill": page.bill}
+    context = {"step": step, "step_intro": page.step_intro(), "followed_bill": page.bill}
     bill = page.bill
     if step.recipients == Recipients.COMMITTEE:
         committee = step.committee
@@ -47,8 +46,8 @@ def committee_label(committee) -> str:
 
 
 def fixed_outcome(page, context: dict) -> StateOutcome | None:
-    """The letters' outcome when the live step writes to a fixed group, else None (the ZIP
-    code decides, as for any state letter)."""
+    """The letters' (or calls') outcome when the live step writes to a fixed group, else None
+    (the ZIP code decides, as for any state letter or call)."""
     if "group" not in context:
         return None
     return group_outcome(

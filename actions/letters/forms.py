@@ -5,6 +5,8 @@ when the ZIP code spans districts, which district they live in.
 (static/js/letters.js), and its checkbox has no name, so nothing about it reaches the server.
 """
 
+import logging
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +17,28 @@ from core.spam import SpamProtectedForm
 from states.congress import District
 from states.zip_codes import normalize_zip
 
+logger = logging.getLogger(__name__)
+
 ZIP_HELP = _("Five digits, like 20515. ZIP+4 is fine too.")
+
+
+def screen(form: SpamProtectedForm, context: dict, kind: str) -> bool:
+    """The spam checks and validation a posted letter or call form goes through (`kind`:
+    "letter", "call", for the log). True when the form may be acted on; otherwise the page is
+    to be shown again with `context` as set here: a person who beat the minimum fill time is
+    asked to press the button again with what they typed kept (its start time is old enough by
+    then), a bot gets the blank form back (nothing is looked up, saved or sent), and invalid
+    input keeps its errors beside the fields."""
+    context["form"] = form
+    reason = form.bot_reason()
+    if reason == "too fast":
+        context["problem"] = "too-fast"
+        return False
+    if reason is not None:
+        logger.info("Dropped a %s request as spam: %s", kind, reason)
+        context["form"] = form.__class__()
+        return False
+    return form.is_valid()
 
 
 class LetterForm(AttributionFields, SpamProtectedForm):

@@ -6,7 +6,6 @@ supporter's name and ZIP code into logs and browser history, and we store nothin
 from. That response is private and never cached.
 """
 
-import logging
 from urllib.parse import quote
 
 from django.template.response import TemplateResponse
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from actions import placeholders
 from actions.district_counts import zip_district_keys
 from actions.letters.following import fixed_outcome, following_context
-from actions.letters.forms import LetterForm, StateLetterForm
+from actions.letters.forms import LetterForm, StateLetterForm, screen
 from actions.letters.lookup import Outcome, data_status, describe, look_up, place_name
 from actions.letters.state_lookup import FIND_YOUR_LEGISLATOR_URL, look_up_state
 from actions.letters.state_writing import write_state_letters
@@ -28,8 +27,6 @@ from core.attribution import ATTRIBUTION_FIELDS
 from core.forms import posted_with_attribution
 from core.spam import over_rate_limit
 from states.congress import HOUSE_LOOKUP_URL
-
-logger = logging.getLogger(__name__)
 
 SPAM_BUCKET = "letters"
 # A real submission is well under 2 KB; anything far bigger is refused before it is parsed.
@@ -102,19 +99,7 @@ def _handle_post(page, request, context: dict):
         context.update(form=form_class(page)(), problem="too-large")
         return _render(page, request, context, status=413)
     form = form_class(page)(posted_with_attribution(request))
-    context["form"] = form
-    reason = form.bot_reason()
-    if reason == "too fast":
-        # Autofill and one click can beat the minimum fill time: a person is asked to press the
-        # button again, with what they typed kept (its start time is old enough by then).
-        context["problem"] = "too-fast"
-        return _render(page, request, context)
-    if reason is not None:
-        # A bot gets the blank form back; nothing is looked up, saved or sent.
-        logger.info("Dropped a letter request as spam: %s", reason)
-        context["form"] = form_class(page)()
-        return _render(page, request, context)
-    if not form.is_valid():
+    if not screen(form, context, "letter"):
         return _render(page, request, context)
     data = form.cleaned_data
     if page.writes_to_states:

@@ -7,7 +7,6 @@ nothing about who called: docs/calls.md explains how a call is counted once with
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +16,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from actions import placeholders
-from actions.models.targets import Chambers, LegislatorTargetsMixin
+from actions.models.following import CallFollowsBillMixin
+from actions.models.targets import Chambers, LegislatorTally, LegislatorTargetsMixin
 from core import serving
 from core.models.attribution import Attribution
 from core.models.form_pages import ConsentMixin
@@ -40,7 +40,14 @@ class Outcome(models.TextChoices):
     SKIPPED = "skipped", _("Skipped")
 
 
-class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, SharingMixin, Page):
+class CallPage(
+    CallFollowsBillMixin,
+    LegislatorTargetsMixin,
+    ConsentMixin,
+    PreviewedAsServedMixin,
+    SharingMixin,
+    Page,
+):
     introduction = models.TextField(
         _("introduction"),
         max_length=600,
@@ -77,8 +84,9 @@ class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, Sha
             "The bill the call asks for (optional): it fills in {bill}, {bill_title} and "
             "{bill_number}, for representatives, and for senators too unless a Senate bill is "
             "chosen below (a call to state legislators asks both chambers for this one). Only a "
-            "bill still before the legislature can be chosen. Translate the bill before the "
-            "page, so the Spanish page names it in Spanish."
+            "bill still before the legislature can be chosen, unless the call follows its bill "
+            "(below). Translate the bill before the page, so the Spanish page names it in "
+            "Spanish."
         ),
     )
     senate_bill = models.ForeignKey(
@@ -139,6 +147,7 @@ class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, Sha
             ],
             heading=_("The call"),
         ),
+        *CallFollowsBillMixin.following_panels,
         FieldPanel("office_hours"),
         FieldPanel("call_tips"),
         FieldPanel("consent_text"),
@@ -169,16 +178,14 @@ class CallPage(LegislatorTargetsMixin, ConsentMixin, PreviewedAsServedMixin, Sha
 
     def clean(self):
         super().clean()
-        errors = self.target_errors()
-        if errors:
-            raise ValidationError(errors)
+        self.clean_following(self.target_errors())
 
     def serve(self, request, *args, **kwargs):
         # actions.calls.views.serve_call_page, which imports this module.
         return serving.handler(self, "serve")(self, request, *args, **kwargs)
 
 
-class CallOutcome(Attribution):
+class CallOutcome(LegislatorTally, Attribution):
     """How one call to one legislator went, through a CallPage, in any of its languages.
 
     Nothing about the caller: no name, ZIP code, address, IP or email. `call_digest` is a keyed
@@ -189,31 +196,6 @@ class CallOutcome(Attribution):
 
     action_key = models.UUIDField(
         _("call page"), help_text=_("The translation key shared by every language of the page.")
-    )
-    legislator_id = models.CharField(
-        _("legislator"),
-        max_length=60,
-        help_text=_(
-            "The legislator's Bioguide id, or a state legislator's Open States id (ocd-person/…)."
-        ),
-    )
-    legislator_name = models.CharField(
-        _("legislator's name"),
-        max_length=200,
-        help_text=_("Kept so that the count survives the legislator leaving Congress."),
-    )
-    chamber = models.CharField(
-        _("chamber"),
-        max_length=11,
-        help_text=_("senate or house; for a state legislator upper, lower or legislature."),
-    )
-    district_key = models.CharField(
-        _("district"),
-        max_length=80,
-        help_text=_(
-            "e.g. CO-7, WY-0; a state alone for senators; a state district as MN 63A, "
-            "NH Belknap 2, DC Ward 3."
-        ),
     )
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
     call_digest = models.CharField(

@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from actions import placeholders
-from actions.models.targets import Chambers, LegislatorTargetsMixin
+from actions.models.targets import Chambers, LegislatorTally, LegislatorTargetsMixin
 from core import serving
 from core.models.attribution import Attribution
 from core.models.form_pages import ConsentMixin
@@ -231,7 +231,7 @@ class LetterPage(
         return serving.handler(self, "serve")(self, request, *args, **kwargs)
 
 
-class LetterSent(Attribution):
+class LetterSent(LegislatorTally, Attribution):
     """One letter written to one legislator through a LetterPage, in any of its languages.
 
     Deliberately nothing about the writer: no name, address, ZIP code, IP or email. The district
@@ -240,31 +240,6 @@ class LetterSent(Attribution):
 
     action_key = models.UUIDField(
         _("letter page"), help_text=_("The translation key shared by every language of the page.")
-    )
-    legislator_id = models.CharField(
-        _("legislator"),
-        max_length=60,
-        help_text=_(
-            "The legislator's Bioguide id, or a state legislator's Open States id (ocd-person/…)."
-        ),
-    )
-    legislator_name = models.CharField(
-        _("legislator's name"),
-        max_length=200,
-        help_text=_("Kept so that the count survives the legislator leaving Congress."),
-    )
-    chamber = models.CharField(
-        _("chamber"),
-        max_length=11,
-        help_text=_("senate or house; for a state legislator upper, lower or legislature."),
-    )
-    district_key = models.CharField(
-        _("district"),
-        max_length=80,
-        help_text=_(
-            "e.g. CO-7, WY-0; a state alone for senators; a state district as MN 63A, "
-            "NH Belknap 2, DC Ward 3."
-        ),
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     created_at = models.DateTimeField(_("written at"), default=timezone.now)

@@ -4,7 +4,8 @@ bill is still alive, and the checks an editor's placeholders and bills get on sa
 
 Fields stay on each page (their help text speaks of letters or calls); the pages only need
 `chambers`, `bill`, `bill_id`, `senate_bill` and `senate_bill_id`, and name the fields holding
-placeholders in `placeholder_fields`.
+placeholders in `placeholder_fields`. The rows that count what reached each legislator (a
+letter written, a call's outcome) share their legislator fields: LegislatorTally.
 """
 
 from django.db import models
@@ -127,3 +128,38 @@ class LegislatorTargetsMixin:
         elif self.senate_bill is not None and self.senate_bill.jurisdiction != FEDERAL:
             errors["senate_bill"] = _("Choose a bill in Congress (a federal bill).")
         return errors
+
+
+class LegislatorTally(models.Model):
+    """Whom a counted letter or call reached (LetterSent, CallOutcome): the legislator, kept by
+    name too, their chamber and the district the supporter acted from. Nothing about the
+    supporter."""
+
+    legislator_id = models.CharField(
+        _("legislator"),
+        max_length=60,
+        help_text=_(
+            "The legislator's Bioguide id, or a state legislator's Open States id (ocd-person/…)."
+        ),
+    )
+    legislator_name = models.CharField(
+        _("legislator's name"),
+        max_length=200,
+        help_text=_("Kept so that the count survives the legislator leaving Congress."),
+    )
+    chamber = models.CharField(
+        _("chamber"),
+        max_length=11,
+        help_text=_("senate or house; for a state legislator upper, lower or legislature."),
+    )
+    district_key = models.CharField(
+        _("district"),
+        max_length=80,
+        help_text=_(
+            "e.g. CO-7, WY-0; a state alone for senators; a state district as MN 63A, "
+            "NH Belknap 2, DC Ward 3."
+        ),
+    )
+
+    class Meta:
+        abstract = True

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from actions.factories import LetterPageFactory
+from actions.factories import CallPageFactory, LetterPageFactory
 from actions.models.letters import Chambers
 from core.localization import sync_translation, translate
 from states import seed
@@ -98,6 +98,33 @@ def test_the_map_shows_each_live_bill_and_step(client, states):
     html = client.get("/en/scorecard/").content.decode()
     assert "Colorado" in html and "SB20-217: Thank the sponsors" in html  # the map's label
     assert 'Our bill SF 9000: <a href="/en/follow-mn/">Write to the committee</a>' in html
+
+
+def test_a_state_whose_action_is_a_call_page_reaches_it_and_says_call(client, states, home_page):
+    pages, _committee = states
+    bill = pages["MN"].take_action_page.specific.bill
+    call = CallPageFactory(
+        parent=home_page,
+        slug="call-mn",
+        chambers=Chambers.STATE_BOTH,
+        bill=bill,
+        follows_bill=True,
+        thanks_script="Thank you, {legislator_last_name}.",
+        closed_text="Back next session.",
+    )
+    call.save_revision().publish()
+    pages["MN"].take_action_page = call
+    pages["MN"].save_revision().publish()
+    html = client.get("/en/scorecard/minnesota/").content.decode()
+    aside = html[html.index('class="cta state-action"') :]
+    aside = aside[: aside.index("</aside>")]
+    assert "Call the committee" in aside
+    assert "It is before the Judiciary committee: call its members." in aside
+    assert 'href="/en/call-mn/"' in aside
+    html = client.get("/en/scorecard/").content.decode()
+    assert 'Our bill SF 9000: <a href="/en/call-mn/">Call the committee</a>' in html
+    data = client.get("/open-data/scorecard.json", {"state": "MN"}).json()
+    assert data["states"][0]["live_bill"]["step_label"] == "Call the committee"
 
 
 def test_a_state_page_costs_the_same_with_150_legislators_as_with_10(client, states):

@@ -10,15 +10,26 @@ the tables (the import itself is tested in tests/states/state_legislators/):
 - Puerto Rico: no ZIP rows; senate district I (two) and at-large, house 1 and at-large.
 """
 
+import datetime
 import uuid
 
 import pytest
 
-from actions.factories import LetterPageFactory
+from actions.factories import CallPageFactory, LetterPageFactory
 from actions.models.letters import Chambers
 from core.localization import translate
-from states.models import StateDistrict, StateLegislator, StateZipDistrict
+from states.models import (
+    Bill,
+    BillStatus,
+    BillStatusChange,
+    StateCommittee,
+    StateCommitteeMembership,
+    StateDistrict,
+    StateLegislator,
+    StateZipDistrict,
+)
 from tests.actions.letters.helpers import plaintext, spanish_strings
+from tests.states.helpers import make_bill
 
 CHAMBER_NAMES = {"upper": "Senate", "lower": "House", "legislature": "Legislature"}
 TITLES = {"upper": "Senator", "lower": "Representative", "legislature": "Senator"}
@@ -154,3 +165,50 @@ def spanish_state_letter_page(state_letter_page, spanish_home):
     strings[plaintext(state_letter_page.subject)] = plaintext("Inmunidad calificada en {state}")
     strings[plaintext(state_letter_page.title)] = plaintext("Escriba a su legislatura estatal")
     return translate(state_letter_page, "es", strings)
+
+
+STATE_SCRIPT = (
+    "Hello, I am {full_name} from {city}, {state}. I ask {legislator_title} "
+    "{legislator_last_name} to end qualified immunity in our courts."
+)
+
+
+@pytest.fixture
+def state_call_page(home_page):
+    page = CallPageFactory(
+        parent=home_page, slug="call-your-state", chambers=Chambers.STATE_BOTH, bill=None,
+        script=STATE_SCRIPT,
+    )  # fmt: skip
+    page.save_revision().publish()
+    return page
+
+
+# Pages that follow their bill (test_following.py, test_call_following.py).
+MARCH = datetime.date(2026, 3, 11)
+
+
+def committee_of(*names) -> StateCommittee:
+    committee = StateCommittee.objects.create(
+        committee_id="ocd-organization/mn-judiciary",
+        state="MN",
+        chamber="upper",
+        name="Judiciary and Public Safety",
+    )
+    for name in names:
+        StateCommitteeMembership.objects.create(
+            committee=committee, legislator=StateLegislator.objects.get(name=name)
+        )
+    return committee
+
+
+def in_committee(committee=None):
+    bill = make_bill("MN", (BillStatus.INTRODUCED, datetime.date(2026, 2, 1)), number="SF 1")
+    BillStatusChange.objects.create(
+        bill=bill, status=BillStatus.IN_COMMITTEE, date=MARCH, committee=committee, sort_order=1
+    )
+    return Bill.objects.get(pk=bill.pk)
+
+
+def html_of(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()

@@ -2,8 +2,6 @@
 right people with its own words, the fallbacks say why, the admin shows the live step, and the
 page's queries do not grow with the committee. Legislatures: conftest.py."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -13,34 +11,20 @@ from wagtail.models import Locale
 from actions.models.letters import LetterPage, LetterSent
 from core.localization import sync_translation
 from states.models import (
-    Bill,
     BillStatus,
-    BillStatusChange,
-    StateCommittee,
     StateCommitteeMembership,
-    StateLegislator,
 )
 from tests.actions.letters.helpers import plaintext, write
-from tests.actions.state_letters.conftest import member
+from tests.actions.state_letters.conftest import (
+    MARCH,
+    committee_of,
+    html_of,
+    in_committee,
+    member,
+)
 from tests.states.helpers import make_bill
 
 pytestmark = pytest.mark.django_db
-
-MARCH = datetime.date(2026, 3, 11)
-
-
-def committee_of(*names) -> StateCommittee:
-    committee = StateCommittee.objects.create(
-        committee_id="ocd-organization/mn-judiciary",
-        state="MN",
-        chamber="upper",
-        name="Judiciary and Public Safety",
-    )
-    for name in names:
-        StateCommitteeMembership.objects.create(
-            committee=committee, legislator=StateLegislator.objects.get(name=name)
-        )
-    return committee
 
 
 def follow(page, bill) -> LetterPage:
@@ -56,19 +40,6 @@ def follow(page, bill) -> LetterPage:
     page.full_clean()
     page.save_revision().publish()
     return LetterPage.objects.get(pk=page.pk)
-
-
-def in_committee(committee=None):
-    bill = make_bill("MN", (BillStatus.INTRODUCED, datetime.date(2026, 2, 1)), number="SF 1")
-    BillStatusChange.objects.create(
-        bill=bill, status=BillStatus.IN_COMMITTEE, date=MARCH, committee=committee, sort_order=1
-    )
-    return Bill.objects.get(pk=bill.pk)
-
-
-def html_of(response) -> str:
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
 
 
 def sent() -> list[tuple[str, str]]:

@@ -4,28 +4,11 @@ counted once with the member's Open States id and seat."""
 
 import pytest
 
-from actions.factories import CallPageFactory
 from actions.models.calls import CallOutcome
-from actions.models.targets import Chambers
 from states.models import StateLegislator
 from tests.actions.calls.helpers import heading, look_up, press
 
 pytestmark = pytest.mark.django_db
-
-SCRIPT = (
-    "Hello, I am {full_name} from {city}, {state}. I ask {legislator_title} "
-    "{legislator_last_name} to end qualified immunity in our courts."
-)
-
-
-@pytest.fixture
-def state_call_page(home_page):
-    page = CallPageFactory(
-        parent=home_page, slug="call-your-state", chambers=Chambers.STATE_BOTH, bill=None,
-        script=SCRIPT,
-    )  # fmt: skip
-    page.save_revision().publish()
-    return page
 
 
 def test_a_caller_calls_their_state_senator_and_assemblymember(
