@@ -180,8 +180,10 @@ def test_a_state_packet_costs_the_same_queries_however_many_rows(
     with django_assert_max_num_queries(17):
         html = client.get(PACKET, {"member": acted.pk}).content.decode()
     assert "<td>29</td>" in html
-    with django_assert_max_num_queries(10):
-        client.get(INDEX, {"state": "MN"})
+    for n in range(20):
+        member("MN", "lower", f"{n}B", f"Extra Member{n}")
+    with django_assert_max_num_queries(12):
+        assert "Extra Member19" in client.get(INDEX, {"state": "MN"}).content.decode()
 
 
 def test_the_demo_adds_sample_state_call_outcomes_once(home_page, legislatures):
