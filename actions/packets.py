@@ -207,7 +207,7 @@ def letters_and_calls(member_id: str) -> dict:
 
 
 def packet_for(member: Legislator) -> Packet:
-    """One member of Congress's packet: ten queries (eight for a senator)."""
+    """One member of Congress's packet: nine queries (eight for a senator)."""
     voices, voice_count = voices_of(member)
     senator = member.chamber == Chamber.SENATE
     return Packet(
