@@ -254,12 +254,12 @@ def state_packet_for(member: StateLegislator) -> Packet:
     district = StateDistrict.objects.filter(
         state=member.state, chamber=member.chamber, name=member.district
     ).first()
-    seat = Seat(district).label if district else f"{place_name(member.state)}, {member.district}"
+    label = Seat(district).label if district else f"{place_name(member.state)}, {member.district}"
     common = {
         "member": member,
         "name": member.name,
         "title": member.title,
-        "seat": seat,
+        "seat": f"{member.state} {member.district}",  # as the letters and calls record it
         **letters_and_calls(member.pk),
     }
     if is_whole_place(member.district):
@@ -276,11 +276,11 @@ def state_packet_for(member: StateLegislator) -> Packet:
         )
     alone, crossing = district_zips(member)
     if not (alone or crossing):
-        return Packet(constituents=seat, kind="unplaced", signed=Tally(), **common)
+        return Packet(constituents=label, kind="unplaced", signed=Tally(), **common)
     us = Signature.objects.filter(country=Signature.Country.US)
     voices, voice_count = newest(approved_voices(alone))
     return Packet(
-        constituents=seat,
+        constituents=label,
         kind="state",
         signed=tally(us.filter(zip_code__in=alone)),
         crossing=tally(us.filter(zip_code__in=crossing), per_month=False),

@@ -90,7 +90,7 @@ def test_a_state_representatives_packet_counts_their_district(acted):
         "Representative",
         "state",
     )
-    assert packet.seat == packet.constituents == "Minnesota House, district 63A"
+    assert (packet.seat, packet.constituents) == ("MN 63A", "Minnesota House, district 63A")
     assert (packet.signed.count, packet.wrote.count, packet.called.count) == (2, 2, 2)
     assert packet.crossing.count == 1  # 55406, across the 63A/63B line
     assert [(str(month), *counts) for month, *counts in packet.months] == [
@@ -160,8 +160,11 @@ def test_the_state_packet_in_spanish_and_refused_to_editors(client, acted):
     html = client.get(PACKET, {"member": acted.pk}).content.decode()
     assert "Electores de Emma Greenwood" in html
     assert "cuyo código postal cruza hacia este distrito" in html
+    member("MI", "upper", "1", "Mia Lansing")
     index = client.get(INDEX, {"state": "MN"}).content.decode()
     assert "Legisladores estatales" in index and "Buscar legisladores estatales" in index
+    # States in the reader's alphabet: Míchigan before Minnesota.
+    assert index.index(">Míchigan<") < index.index(">Minnesota<")
     assert client.get(PACKET, {"member": "ocd-person/unknown"}, follow=True).status_code == 404
     client.force_login(staff("editor", "Editors"))
     for url in (f"{INDEX}?state=MN", f"{PACKET}?member={acted.pk}"):
