@@ -10,6 +10,8 @@ from wagtail.users.models import UserProfile
 
 from actions.factories import CallOutcomeFactory, LetterSentFactory, SignatureFactory
 from actions.packets import packet_for
+from states.factories import ZipDistrictFactory
+from states.models import Legislator
 from testimonials.factories import TestimonialPageFactory, VoiceSubmissionFactory
 from tests.actions.letters.test_letters_report import staff
 
@@ -127,9 +129,37 @@ def test_a_packet_costs_the_same_queries_however_many_rows(
         SignatureFactory(
             action=petition, zip_code="80202", district_key="CO-1", created_at=at(2025, 1, day)
         )
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         html = client.get(PACKET, {"member": actions.pk}).content.decode()
     assert "<td>29</td>" in html
+
+
+def test_signers_from_a_zip_code_across_the_line_are_counted_apart(client, actions, petition):
+    """Issue 23 follow-up, item 2: a signature whose ZIP code touches CO-1 and CO-7 has no
+    district; both packets count it on a labeled line of its own, never as a constituent."""
+    ZipDistrictFactory(zcta="80203", state="CO", district=1)
+    ZipDistrictFactory(zcta="80203", state="CO", district=7)
+    SignatureFactory(action=petition, zip_code="80203", state="CO", district_key="",
+                     created_at=at(2026, 5, 1))  # fmt: skip
+    packet = packet_for(actions)
+    assert packet.signed.count == 2 and packet.crossing.count == 1
+    assert str(packet.crossing.first) == "2026-05-01"
+    assert all(month.month != 5 for month, *_counts in packet.months)  # not a constituent's
+    # CO-7's: the 80203 signer and the earlier one from 80002 (CO-7 and CO-8).
+    assert packet_for(congress_member("CO", 7)).crossing.count == 2
+    assert packet_for(congress_member("CO", 1, chamber="senate")).crossing is None
+    client.force_login(staff("analyst", "Campaign data"))
+    html = client.get(PACKET, {"member": actions.pk}).content.decode()
+    assert (
+        "Signers whose ZIP code crosses into this district (they may live on either side of "
+        "the line)</th><td>1</td><td>2026-05-01</td>"
+    ) in html
+    assert "counted apart, not as constituents" in html
+
+
+def congress_member(state, district, chamber="house"):
+    members = Legislator.objects.filter(state=state, chamber=chamber)
+    return (members if chamber == "senate" else members.filter(district=district)).first()
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation
 
 from actions.action_views import embed_path
-from actions.models import AfterActing, PetitionPage, PledgePage
+from actions.models import AfterActing, CallPage, PetitionPage, PledgePage
+from actions.models.targets import Chambers
 from home.models import FooterText, HomePage
 from states.models import StateIndexPage, StatePage
 from stories.models import CaseStoryPage, NewsPage, StoryIndexPage
@@ -64,6 +65,26 @@ def test_demo_is_idempotent_and_prints_the_admin_login(demo_site, settings):
     second_output = run_demo()
     assert snapshot() == after_first
     assert "created" not in second_output and "translated" not in second_output
+
+
+@pytest.mark.django_db
+def test_demo_has_a_sample_call_page_for_state_legislators_in_both_languages(demo_site, client):
+    """Issue 23 follow-up: the state letter page's counterpart for calls, marked as a sample;
+    its sample outcomes need the state legislators, which the test settings do not import
+    (tests/actions/state_letters/test_state_packets.py adds them)."""
+    pages = CallPage.objects.live().filter(chambers=Chambers.STATE_BOTH)
+    assert {page.locale.language_code: page.title for page in pages} == {
+        "en": "Call your state legislators",
+        "es": "Llame a sus legisladores estatales",
+    }
+    for page, sample in zip(
+        pages.order_by("locale__language_code"),
+        ("Sample page of the demo site", "Página de muestra del sitio de demostración"),
+        strict=True,
+    ):
+        html = client.get(page.url).content.decode()
+        assert sample in html and "{legislator_title}" not in html
+    assert "Call your state legislators" in demo_site
 
 
 @pytest.mark.django_db
