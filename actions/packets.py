@@ -8,7 +8,9 @@ Who counts as a constituent:
   (`Signature.district_key`); a senator's, signatures from their state (`Signature.state`);
 - wrote and called: the letters written and calls made to this member (`LetterSent`,
   `CallOutcome` by Bioguide id): the lookup sent them to this member because the supporter's
-  ZIP code or chosen district is theirs. Calls "skipped" are left out.
+  ZIP code or chosen district is theirs. Calls "skipped" are left out, and so are letters and
+  calls to a bill's committee members or sponsors (`constituent` false: sent wherever the
+  supporter lives).
 
 Each is read in two queries (the total with its first and last dates, and the count per month),
 whatever the number of rows.
@@ -197,11 +199,15 @@ class Packet:
 
 
 def letters_and_calls(member_id: str) -> dict:
-    """Four queries."""
+    """Four queries. Only the rows that reached the member as the supporter's own legislator:
+    letters and calls to a bill's committee or sponsors come from wherever the supporter lives
+    (the reports count them; a constituent packet does not)."""
     return {
-        "wrote": tally(LetterSent.objects.filter(legislator_id=member_id)),
+        "wrote": tally(LetterSent.objects.filter(legislator_id=member_id, constituent=True)),
         "called": tally(
-            CallOutcome.objects.filter(legislator_id=member_id).exclude(outcome=Outcome.SKIPPED)
+            CallOutcome.objects.filter(legislator_id=member_id, constituent=True).exclude(
+                outcome=Outcome.SKIPPED
+            )
         ),
     }
 

@@ -56,6 +56,9 @@ class Session:
     city: str = ""
     zip_code: str = ""
     attribution: dict = field(default_factory=dict)
+    # False when the list is a fixed group (a bill's committee or sponsors), called wherever
+    # the caller lives: the rows are then not counted in the members' constituent packets.
+    constituent: bool = True
 
     @property
     def state(self) -> str:
@@ -81,6 +84,7 @@ def new_session(page, outcome, person: dict) -> Session:
         city=person.get("city", ""),
         zip_code=person["zip_code"],
         attribution={name: person[name] for name in ATTRIBUTION_FIELDS if person.get(name)},
+        constituent=outcome.constituent,
     )
 
 
@@ -96,6 +100,10 @@ def sign(page, session: Session) -> str:
         "z": session.zip_code,
         "a": session.attribution,
     }
+    if not session.constituent:
+        # Only a fixed group's list says so: a token signed before this key existed (or any
+        # ZIP lookup's) reads as the caller's own legislators.
+        payload["g"] = True
     return signing.dumps(payload, salt=SALT, compress=True)
 
 
@@ -123,6 +131,7 @@ def unsign(page, token: str) -> Session | None:
             for name, value in (payload.get("a") or {}).items()
             if name in ATTRIBUTION_FIELDS
         },
+        constituent=not payload.get("g"),
     )
 
 
@@ -155,6 +164,7 @@ def record(page, session: Session, card: "CallCard", outcome: str, language: str
                 "district_key": card.district_key[:80],
                 "outcome": outcome,
                 "language": language,
+                "constituent": session.constituent,
                 **session.attribution,
             },
         )

@@ -110,6 +110,9 @@ class Outcome:
     # The supporter picked a district that is not among the candidates (the ZIP changed since).
     chose_outside: bool = False
     senate_only: bool = False
+    # Members of Congress are always the supporter's own, found from the ZIP code (a state
+    # lookup's StateOutcome says False for a bill's committee or sponsors).
+    constituent = True
 
     @property
     def place(self) -> str:

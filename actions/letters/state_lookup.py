@@ -134,7 +134,12 @@ class Group:
 
 
 def group_outcome(state: str, label: str, counted_name: str, members) -> "StateOutcome":
-    return StateOutcome("letters", state=state, seats=[Group(label, counted_name, list(members))])
+    return StateOutcome(
+        "letters",
+        state=state,
+        seats=[Group(label, counted_name, list(members))],
+        constituent=False,
+    )
 
 
 @dataclass
@@ -160,6 +165,9 @@ class StateOutcome:
     also: list[Seat] = field(default_factory=list)  # NH floterial: "may also represent you"
     chose_outside: bool = False
     lookup_url: str = FIND_YOUR_LEGISLATOR_URL
+    # Whether the seats are the supporter's own (found from the ZIP code or chosen district);
+    # False for a fixed group (a bill's committee or sponsors) written to wherever they live.
+    constituent: bool = True
 
     @property
     def place(self) -> str:

@@ -192,6 +192,7 @@ def record(page, outcome, letters: list, person: dict, language: str) -> bool:
                             legislator_name=letter.legislator_name[:200],
                             chamber=letter.chamber,
                             district_key=(letter.district_key or outcome.district_key)[:80],
+                            constituent=outcome.constituent,
                             language=language,
                             **{name: person.get(name, "") for name in ATTRIBUTION_FIELDS},
                         )

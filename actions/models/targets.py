@@ -132,7 +132,8 @@ class LegislatorTargetsMixin:
 
 class LegislatorTally(models.Model):
     """Whom a counted letter or call reached (LetterSent, CallOutcome): the legislator, kept by
-    name too, their chamber and the district the supporter acted from. Nothing about the
+    name too, their chamber, the district the supporter acted from, and whether the legislator
+    is the supporter's own (a constituent packet counts only those). Nothing about the
     supporter."""
 
     legislator_id = models.CharField(
@@ -158,6 +159,17 @@ class LegislatorTally(models.Model):
         help_text=_(
             "e.g. CO-7, WY-0; a state alone for senators; a state district as MN 63A, "
             "NH Belknap 2, DC Ward 3."
+        ),
+    )
+    # False for a bill's committee members or sponsors (actions/letters/following.py): they are
+    # written to or called wherever the supporter lives, so the row says nothing about their
+    # constituents. Rows recorded before this field existed are all True (see docs/calls.md).
+    constituent = models.BooleanField(
+        _("constituent"),
+        default=True,
+        help_text=_(
+            "Sent to the supporter's own legislator, found from their ZIP code; false for a "
+            "bill's committee members or sponsors, written to wherever the supporter lives."
         ),
     )
 

@@ -12,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from actions.models.calls import CallOutcome, CallPage
+from actions.packets import state_packet_for
 from core.localization import sync_translation
 from states.factories import BillFactory
-from states.models import BillStatus, StateCommitteeMembership
+from states.models import BillStatus, StateCommitteeMembership, StateLegislator
 from tests.actions.calls.helpers import heading, look_up, press
 from tests.actions.letters.helpers import plaintext
 from tests.actions.state_letters.conftest import (
@@ -70,6 +71,10 @@ def test_in_committee_the_caller_calls_each_committee_member_whatever_the_zip(
         ("Emma Greenwood", "MN 63A", "voicemail"),
         ("Ona Dorado", "MN 63", "talked"),
     ]
+    # The committee's list is fixed, whatever the ZIP code: carried through the signed call
+    # list, the rows say they are not constituents' calls, and the packets leave them out.
+    assert set(CallOutcome.objects.values_list("constituent", flat=True)) == {False}
+    assert state_packet_for(StateLegislator.objects.get(name="Ona Dorado")).called.count == 0
 
 
 def test_in_committee_without_a_named_committee_calls_own_legislators(
@@ -77,7 +82,12 @@ def test_in_committee_without_a_named_committee_calls_own_legislators(
 ):
     page = follow(state_call_page, in_committee())
     assert "You call your own state legislators." in html_of(client.get(page.url))
-    assert heading(look_up(client, page, zip_code="55402")) == "Senator Kari Lindqvist"
+    card = look_up(client, page, zip_code="55402")
+    assert heading(card) == "Senator Kari Lindqvist"
+    press(client, page, card, "talked")
+    # Found from the ZIP code: the caller's own senator, counted in the senator's packet.
+    assert list(CallOutcome.objects.values_list("constituent", flat=True)) == [True]
+    assert state_packet_for(StateLegislator.objects.get(name="Kari Lindqvist")).called.count == 1
 
 
 def test_passed_one_chamber_calls_the_other_with_its_own_script(
@@ -109,6 +119,7 @@ def test_signed_calls_to_thank_the_sponsors_still_in_office(client, state_call_p
     assert "I call to thank Senator Dorado for" in card.content.decode()
     press(client, page, card, "talked")
     assert called() == [("Ona Dorado", "MN 63", "talked")]
+    assert not CallOutcome.objects.get().constituent  # thanks from anywhere
 
 
 def test_thanks_nobody_can_take_are_said_plainly(client, state_call_page, legislatures):

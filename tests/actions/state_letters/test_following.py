@@ -9,10 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from actions.models.letters import LetterPage, LetterSent
+from actions.packets import state_packet_for
 from core.localization import sync_translation
 from states.models import (
     BillStatus,
     StateCommitteeMembership,
+    StateLegislator,
 )
 from tests.actions.letters.helpers import plaintext, write
 from tests.actions.state_letters.conftest import (
@@ -59,6 +61,10 @@ def test_in_committee_writes_to_the_committee_whatever_the_zip(
     assert "Dear Senator Dorado," in html and "Dear Representative Greenwood," in html
     assert "Lindqvist" not in html
     assert sent() == [("Emma Greenwood", "MN 63A"), ("Ona Dorado", "MN 63")]
+    # Written from another district: not the members' constituents (their packets leave these
+    # letters out; the letters report counts them).
+    assert set(LetterSent.objects.values_list("constituent", flat=True)) == {False}
+    assert state_packet_for(StateLegislator.objects.get(name="Ona Dorado")).wrote.count == 0
 
 
 def test_in_committee_without_a_named_committee_writes_to_own_legislators(
@@ -69,6 +75,9 @@ def test_in_committee_without_a_named_committee_writes_to_own_legislators(
     html = html_of(write(client, page, zip_code="55402"))
     assert "Dear Senator Lindqvist," in html
     assert "The seat for Minnesota House, district 60A is vacant" in html
+    # Found from the ZIP code: the writer's own senator, counted in the senator's packet.
+    assert list(LetterSent.objects.values_list("constituent", flat=True)) == [True]
+    assert state_packet_for(StateLegislator.objects.get(name="Kari Lindqvist")).wrote.count == 1
 
 
 def test_passed_one_chamber_writes_to_the_other_with_its_own_subject(
@@ -96,6 +105,7 @@ def test_signed_thanks_the_sponsors_still_in_office_and_names_the_others(
     html = html_of(write(client, page, zip_code="94102"))  # anywhere: the sponsors are fixed
     assert "Your letter is ready" in html and "Thank you for SF 1" in html
     assert sent() == [("Ona Dorado", "MN 63")]
+    assert not LetterSent.objects.get().constituent  # thanks from anywhere: not a constituent's
 
 
 def test_thanks_that_cannot_be_addressed_are_said_plainly(client, state_letter_page, legislatures):

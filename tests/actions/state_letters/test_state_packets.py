@@ -3,6 +3,8 @@ Open States id, signatures and voices by the ZIP areas of the member's district,
 across the district line counted apart, districts with no ZIP areas said so; an index that
 lists one state (or a name search) at a time. The legislatures are conftest.py's."""
 
+import csv
+import io
 from datetime import datetime
 from io import StringIO
 
@@ -103,6 +105,30 @@ def test_a_state_representatives_packet_counts_their_district(acted):
     assert (senator.signed.count, senator.crossing.count, senator.voice_count) == (3, 0, 2)
     # The other house seat has the split ZIP code only.
     assert state_packet_for(named("Jamie Ostrow")).signed.count == 0
+
+
+def test_letters_and_calls_to_a_committee_count_in_the_reports_not_the_packet(
+    client, acted, letter_page, call_page
+):
+    """A letter and a call that reached Emma Greenwood as a committee member (written wherever
+    the supporter lives) are actions the reports count, not her constituents'."""
+    for factory, page in ((LetterSentFactory, letter_page), (CallOutcomeFactory, call_page)):
+        factory(
+            page=page, legislator_id=acted.pk, legislator_name=acted.name, chamber="lower",
+            district_key="MN Judiciary", constituent=False, created_at=at(2026, 4, 21),
+        )  # fmt: skip
+    packet = state_packet_for(acted)
+    assert (packet.wrote.count, packet.called.count) == (2, 2)
+    assert (str(packet.wrote.last), str(packet.called.last)) == ("2026-04-02", "2026-04-20")
+    client.force_login(staff("analyst", "Campaign data"))
+    # The calls report's total also counts the fixture's skipped call.
+    for report, counted in (("letters", "3"), ("calls", "4")):
+        response = client.get(f"/admin/reports/{report}/", {"export": "csv"})
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        emma = next(row for row in rows if row[-1] == acted.pk)
+        assert emma[-2] == counted
+    html = client.get(PACKET, {"member": acted.pk}).content.decode()
+    assert "Letters and calls to a bill's committee or sponsors are not counted" in html
 
 
 def test_seats_of_one_area_whole_place_seats_and_districts_with_no_zip_areas(acted):
