@@ -5,6 +5,7 @@ ends with (actions/next_step.py); {% next_ask %}, what a thank-you page offers n
 (actions/next_ask.py)."""
 
 from django import template
+from django.utils.formats import get_format
 from wagtail.models import Locale
 
 from actions.action_views import logo_renditions
@@ -22,6 +23,13 @@ from actions.signing import (
 register = template.Library()
 
 FEATURED_LIMIT = 3
+
+
+@register.simple_tag
+def thousand_separator() -> str:
+    """The active language's digit grouping mark, as `floatformat:"g"` puts it between thousands:
+    actions.js groups a live count with it, the way the server grouped the count it replaces."""
+    return get_format("THOUSAND_SEPARATOR")
 
 
 @register.inclusion_tag("actions/includes/home_actions.html", takes_context=True)

@@ -76,6 +76,28 @@ def test_signing_in_spanish_thanks_counts_in_both_languages_and_knows_a_repeat(
     assert live_count(live_site, page.content()) == before + 1
 
 
+@pytest.mark.parametrize(
+    ("path", "count", "goal"),
+    [
+        (ENGLISH, "12,345", "20,000"),
+        (SPANISH, "12\N{NO-BREAK SPACE}345", "20\N{NO-BREAK SPACE}000"),
+    ],
+)
+def test_the_live_count_is_grouped_as_the_server_groups_it(live_site, open_page, path, count, goal):
+    """actions.js writes a live count of thousands with the page's own grouping mark (Django's
+    floatformat "g": a comma in English, a no-break space in Spanish), not Intl's."""
+    page = open_page(javascript=True)
+    page.route(
+        re.compile(r"/api/actions/\d+/count\.json$"),
+        lambda route: route.fulfill(json={"count": 12345, "goal": 20000, "closed": False}),
+    )
+    page.goto(live_site(path))
+    expect = pytest.importorskip("playwright.sync_api").expect
+    expect(page.locator("[data-count]").first).to_have_text(count)
+    expect(page.locator("[data-goal]").first).to_have_text(goal)
+    assert page.locator("progress").first.get_attribute("value") == "12345"
+
+
 def test_a_wrong_field_keeps_what_was_typed_and_says_why_next_to_it(live_site, open_page):
     page = open_page(javascript=True)
     page.goto(live_site(ENGLISH))
