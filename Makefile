@@ -76,7 +76,7 @@ lighthouse: install browser-tools
 	@$(MAKE) --no-print-directory lighthouse-scores
 
 lighthouse-scores:
-	@printf '| page | performance | accessibility | best practices | SEO |\n|---|---:|---:|---:|---:|\n'
+	@printf '| page | performance | accessibility | best practices | SEO | CPU slowdown |\n|---|---:|---:|---:|---:|---:|\n'
 	@cat var/lighthouse/en.md var/lighthouse/es.md
 
 test-fast: install lint
