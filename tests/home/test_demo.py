@@ -49,9 +49,16 @@ def rendered(demo_site):
     client, pages = Client(), {}
 
     def get(url: str, follow: bool = False) -> tuple[int, str]:
+        # A URL that answered without redirecting is the same page whether redirects are
+        # followed or not: the crawls that follow them reuse it instead of rendering it again.
+        plain = pages.get((url, False))
+        if plain and not (follow and 300 <= plain[0] < 400):
+            return plain
         if (url, follow) not in pages:
             response = client.get(url, follow=follow)
             pages[url, follow] = (response.status_code, response.content.decode())
+            if follow and not response.redirect_chain:
+                pages[url, False] = pages[url, follow]
         return pages[url, follow]
 
     return get
