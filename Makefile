@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools screenshots bench bench-sign bench-stories stack-check lighthouse lighthouse-scores clean map
+.PHONY: install messages demo run worker test test-fast lint format makemessages browser-tools screenshots bench bench-sign bench-stories bench-bakerydemo stack-check lighthouse lighthouse-scores clean map
 
 install: $(VENV)/.installed messages
 
@@ -121,6 +121,13 @@ bench-sign: install
 bench-stories: install
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/stories.py
+
+# Our cold pages against Wagtail's bakerydemo (issue 20): bakerydemo runs from its own checkout and
+# virtualenv, started beforehand; give its address and gunicorn master pid (bench/bakerydemo.py):
+#   make bench-bakerydemo BAKERYDEMO_URL=http://127.0.0.1:8000 BAKERYDEMO_PID=1234
+bench-bakerydemo: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	BAKERYDEMO_URL=$(BAKERYDEMO_URL) BAKERYDEMO_PID=$(BAKERYDEMO_PID) $(PY) bench/bakerydemo.py
 
 # The production stack with its parts failing on purpose: gunicorn ×2, PostgreSQL, Redis behind a
 # proxy that stalls and refuses, the task worker with its connection cut, 200 signers at once.

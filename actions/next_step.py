@@ -96,6 +96,8 @@ def candidate_steps(chosen_id: int | None, request: HttpRequest) -> list[Step]:
                 translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
             )
         )
+        # A step shows the title, introduction and figures, never the body: not decoded.
+        .defer_streamfields()
         .specific()
     )
     by_id = {page.pk: page for page in pages}
@@ -112,6 +114,7 @@ def candidate_steps(chosen_id: int | None, request: HttpRequest) -> list[Step]:
             PetitionPage.objects.live()
             .public()
             .filter(locale=locale, feature_on_home_page=True)
+            .defer_streamfields()
             .order_by("path")[:FEATURED_FALLBACKS]
         )
         steps += [step_of(page, request) for page in featured if page.pk not in seen]

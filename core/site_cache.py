@@ -16,6 +16,7 @@ process with Redis (REDIS_URL), which production needs to purge all workers at o
 
 import hashlib
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import partial
 from typing import Any
 
@@ -46,15 +47,26 @@ def timeout() -> int:
     return settings.SITE_CACHE_SECONDS
 
 
+# What `cached()` found or computed during this request, by key. A page asks for some entries
+# several times (the restricted sections for every menu and listing, the site settings): with the
+# entry not yet stored (the first visitor after a publish) or the site cache off, each ask would
+# query again. Keys carry the generation, so a purge within the request reads afresh.
+_request_memo: ContextVar[dict[str, Any] | None] = ContextVar("site_cache_memo", default=None)
+
+
 class SiteCacheMiddleware:
-    """Scopes the generation to one request."""
+    """Scopes the generation, and a memo of the entries read, to one request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        with read_once_per_request():
-            return self.get_response(request)
+        token = _request_memo.set({})
+        try:
+            with read_once_per_request():
+                return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
 
 
 def cached(
@@ -70,11 +82,19 @@ def cached(
         key = (
             f"site-cache:{current_generation()}:{name}:" + hashlib.sha256(key.encode()).hexdigest()
         )
-    value = cache.get(key, _MISSING)
+    memo = _request_memo.get()
+    if memo is not None and key in memo:
+        return memo[key]
+    # Off (0): nothing is stored, so neither look nor pickle a value for nothing.
+    value = cache.get(key, _MISSING) if timeout() else _MISSING
     if value is _MISSING:
         value = compute()
-        if keep is None or keep(value):
+        if keep is not None and not keep(value):
+            return value
+        if timeout():
             cache.set(key, value, timeout())
+    if memo is not None:
+        memo[key] = value
     return value
 
 
@@ -217,7 +237,7 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     components = [component for component in path.split("/") if component]
     digest = hashlib.sha256(f"{site.pk}:{get_language()}:{path}".encode()).hexdigest()
     key = f"site-cache:{current_generation()}:route:{digest}"
-    remembered = cache.get(key)
+    remembered = cache.get(key) if timeout() else None
     if remembered is not None:
         result = _route_from(request, site, remembered, components)
         if result is not None:
@@ -226,12 +246,17 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     result = Page.route_for_request(request, path)
     if result is not None:
         page = result.page
+        # Its Locale from the process's list (templates read page.locale): no query.
+        locale = locale_by_id(page.locale_id)
+        if locale is not None:
+            page.locale = locale
         # The walk left the parent on the page (Wagtail's treebeard cache); remembered with it,
         # so that page.get_parent() costs no query either way.
         parent = getattr(page, "_cached_parent_obj", None)
-        _load_images(page)
         # Pickled now: what this request later sets on its page stays with this request.
-        cache.set(key, (page, parent), timeout())
+        if timeout():
+            _load_images(page)
+            cache.set(key, (page, parent), timeout())
     return result
 
 

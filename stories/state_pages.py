@@ -43,7 +43,8 @@ def state_page_for(code: str, locale_id: int):
         pages, field = _live_state_pages(locale_id)
         if pages is None or not code:
             return None
-        return pages.filter(**{field: code}).first()
+        # A story links to it: its StreamFields are not decoded.
+        return pages.filter(**{field: code}).defer_streamfields().first()
 
     return site_cache.cached("state-page", find, code, locale_id)
 
@@ -54,4 +55,6 @@ def state_pages_by_code(codes, locale_id: int) -> dict:
     pages, field = _live_state_pages(locale_id)
     if pages is None or not codes:
         return {}
-    return {getattr(page, field): page for page in pages.filter(**{f"{field}__in": codes})}
+    # Listed for their links only: their StreamFields are not decoded.
+    listed = pages.filter(**{f"{field}__in": codes}).defer_streamfields()
+    return {getattr(page, field): page for page in listed}

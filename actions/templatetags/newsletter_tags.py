@@ -18,7 +18,10 @@ def localized_signup_page(request) -> SignupPage | None:
 
     def find() -> SignupPage | None:
         # One query: a site has one sign-up page per language, so pick the language in Python.
-        pages = list(SignupPage.objects.live().public().select_related("locale")[:20])
+        # The footer shows its address and consent text: its body is not decoded.
+        pages = list(
+            SignupPage.objects.live().public().select_related("locale").defer_streamfields()[:20]
+        )
         page = next((p for p in pages if p.locale.language_code == language), None)
         return page or (pages[0] if pages else None)
 

@@ -127,7 +127,10 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
         matching = stories.filter(**filters.lookups()).order_by(
             F("decision_year").desc(nulls_last=True), "-first_published_at", "-pk"
         )
-        page_obj = Paginator(with_card_images(matching), STORIES_PER_PAGE).get_page(page_number)
+        # A card shows none of a story's StreamFields: not loading them saves decoding each body.
+        page_obj = Paginator(
+            with_card_images(matching.defer_streamfields()), STORIES_PER_PAGE
+        ).get_page(page_number)
         story_list = list(page_obj.object_list)
         state_pages = state_pages_by_code({s.state_code for s in story_list}, self.locale_id)
         for story in story_list:
