@@ -37,9 +37,9 @@ import sign  # bench/sign.py: fresh_postgres
 from run import (
     CONNECTIONS,
     DURATION,
-    PY,
     ROOT,
     SERVER_CORE,
+    build_demo_site,
     environment,
     fetch,
     free_port,
@@ -75,19 +75,7 @@ def build(workdir: Path) -> tuple[dict, dict[str, str]]:
     url = env["DATABASE_URL"]
     if url.startswith("postgres") and not sign.fresh_postgres(url):
         raise SystemExit(f"PostgreSQL at {url} does not answer")
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["demo"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run(
-            [PY, "manage.py", *command],
-            # The demo refuses DEBUG off (production); the site is then served with it off.
-            env={**env, "DEBUG": "1"} if command == ["demo"] else env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
+    build_demo_site(env)
     return env, page_paths(env)
 
 

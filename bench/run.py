@@ -224,8 +224,9 @@ def page_paths(env: dict) -> dict[str, str]:
     return paths
 
 
-def measure_pages(workdir: Path) -> dict:
-    env = environment(workdir)
+def build_demo_site(env: dict) -> None:
+    """Migrate, build the demo and collect the static files into the database and folder `env`
+    names, as a deployment would before serving."""
     for command in (
         ["migrate", "--noinput", "-v0"],
         ["demo"],
@@ -239,6 +240,11 @@ def measure_pages(workdir: Path) -> dict:
             check=True,
             capture_output=True,
         )
+
+
+def measure_pages(workdir: Path) -> dict:
+    env = environment(workdir)
+    build_demo_site(env)
     paths = page_paths(env)
     measured = {MEASURED[model]: path for model, path in paths.items() if model in MEASURED}
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import PY, ROOT, free_port, wait_for  # bench/run.py's helpers
+from run import PY, ROOT, build_demo_site, free_port, wait_for  # bench/run.py's helpers
 
 SIGNERS = int(os.environ.get("BENCH_SIGNERS", "200"))
 SAME_ADDRESS = int(os.environ.get("BENCH_SAME_ADDRESS", "50"))
@@ -164,14 +164,7 @@ def saved_rows(database_url: str, pattern: str) -> int:
 def run(label: str, database_url: str, workdir: Path) -> dict:
     env = environment(workdir, database_url)
     manage = [PY, "manage.py"]
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["demo"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        # The demo refuses DEBUG off (production); the site it builds is then served with it off.
-        demo_env = {**env, "DEBUG": "1"} if command == ["demo"] else env
-        subprocess.run([*manage, *command], env=demo_env, cwd=ROOT, check=True, capture_output=True)
+    build_demo_site(env)
     listing = subprocess.run(
         [*manage, "check_pages", "--list-types"],
         env=env, cwd=ROOT, check=True, capture_output=True, text=True,
