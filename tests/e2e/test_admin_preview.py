@@ -12,14 +12,19 @@ from urllib.parse import urljoin
 from tests.e2e.helpers import log_in_to_admin
 
 
+def heading_in(document: str) -> str | None:
+    """The text of a page's first <h1>, as a reader sees it."""
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", document, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip() if heading else None
+
+
 def public_page(page, live_site, path: str) -> tuple[str, str]:
     """The public page's heading and the edit link in its user bar, as the editor's session
     gets them (its HTML only: drawing the page adds nothing these tests look at)."""
     public = page.request.get(live_site(path)).text()
-    heading = re.search(r"<h1[^>]*>(.*?)</h1>", public, re.S)
-    edit = re.search(r'<a href="([^"]+/edit/)"', public)
+    heading, edit = heading_in(public), re.search(r'<a href="([^"]+/edit/)"', public)
     assert heading and edit, path
-    return html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip(), edit.group(1)
+    return heading, edit.group(1)
 
 
 def open_editor(page, live_site, path: str) -> str:
@@ -74,10 +79,9 @@ def test_every_spanish_page_type_previews_from_the_translation_editor(live_site,
             link = re.search(r'data-w-preview-url-value="([^"]+)"', editor)
         assert link is not None, path
         preview = page.request.get(live_site(html.unescape(link.group(1)))).text()
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", preview, re.S)
         shown[path] = (
             re.search(r'<html lang="([^"]+)"', preview).group(1),
-            heading is not None and html.unescape(heading.group(1)).strip() == public_heading,
+            heading_in(preview) == public_heading,
         )
     assert shown == dict.fromkeys(paths, ("es", True))
 
