@@ -41,6 +41,22 @@ SIGNERS = 200
 FRESH_WITHIN = 5.0
 STALL_SECONDS = 20
 WORKER_APPLICATION = "stack-check-worker"
+# CI builds this stack beside other work and measures it alone: with STACK_CHECK_MEASURE_AFTER
+# set to a file's path, the checks wait (up to 20 minutes) for that file to exist.
+MEASURE_AFTER = os.environ.get("STACK_CHECK_MEASURE_AFTER", "")
+WAIT_SECONDS = 20 * 60
+
+
+def wait_for_quiet_machine() -> None:
+    """Until the file MEASURE_AFTER names exists (at once when it is not set)."""
+    if not MEASURE_AFTER:
+        return
+    print(f"stack check: ready; measuring once {MEASURE_AFTER} exists...", flush=True)
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not Path(MEASURE_AFTER).exists():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"stack check: {MEASURE_AFTER} did not appear in {WAIT_SECONDS} s")
+        time.sleep(0.5)
 
 
 class RedisProxy:
@@ -243,6 +259,7 @@ def main() -> int:
     # As the deployment guide's unit does before the worker: books the minute-by-minute maintenance
     # that sends again what a cut connection left "sending".
     manage(env, "outbox_flush")
+    wait_for_quiet_machine()
     port = free_port()
     log = workdir / "gunicorn.log"
     web = subprocess.Popen(
