@@ -8,8 +8,10 @@ sees the baseline fresh whatever the previous test did. docs/testing.md explains
 """
 
 import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.utils import translation
@@ -25,6 +27,7 @@ from tests.helpers import (
     holds_migration_data,
     staff_user,
 )
+from tests.migrated_database import copy_migrated_database
 from tests.states.state_legislators.helpers import REAL_STATE_DATA
 
 # Fixtures that tests in more than one folder use; a folder's own fixtures stay in its conftest.py.
@@ -99,6 +102,26 @@ def pytest_collection_modifyitems(config, items):
     )
     items[:] = others[:boundary] + real + demo + others[boundary:]
     return result
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, django_db_keepdb, django_db_createdb
+):
+    """A SQLite test database kept between runs (--reuse-db: make test) that does not exist yet
+    starts as a copy of a migrated one (tests/migrated_database.py): the test processes and the
+    browser tests' site migrate once between them, not once each."""
+    database = settings.DATABASES["default"]
+    name = database.get("TEST", {}).get("NAME") or ""
+    if (
+        database["ENGINE"] == "django.db.backends.sqlite3"
+        and django_db_keepdb
+        and not django_db_createdb
+        and name
+        and "mode=memory" not in name
+        and not Path(name).exists()
+    ):
+        copy_migrated_database(Path(name))
 
 
 @pytest.fixture(scope="session")

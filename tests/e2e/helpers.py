@@ -2,7 +2,6 @@
 live site's handle, and the checks (axe-core, the Nu HTML checker, keyboard focus, screenshots)."""
 
 import email
-import fcntl
 import functools
 import hashlib
 import json
@@ -11,13 +10,13 @@ import shutil
 import socket
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 from tests.helpers import ROOT, require_tool, shared_data_folder
+from tests.migrated_database import copy_migrated_database, exclusive
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -156,23 +155,14 @@ def site_environment(workdir: Path, url: str = "http://127.0.0.1") -> dict[str, 
     }
 
 
-@contextmanager
-def exclusive(lock: Path):
-    """One process at a time, across the test run's workers."""
-    with lock.open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def build_site(folder: Path) -> None:
     """The demo site with members of Congress, and the list of its page types (written last:
     its presence says the folder is complete)."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     env = site_environment(folder)
+    # A copy of the migrated database the test processes start from; migrate finds it done.
+    copy_migrated_database(folder / "site.sqlite3")
     subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*MANAGE, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
     # Members of Congress for the letter journeys, unless the demo imported the real ones.

@@ -1,0 +1,80 @@
+"""A migrated SQLite database, made once for each set of migrations and copied wherever a fresh
+one is wanted: each SQLite test database (one per test process) and the browser tests' site.
+
+Migrating a fresh database costs about 50 s of CPU here (275 migrations, most of it Django
+rendering model states, not SQL), and a fresh `make test` did it three times at once on two
+cores. The copy is the database `migrate` makes; `migrate` then runs on the copy as usual and
+finds nothing to do unless a migration is new. Nothing here imports Django: the browser tests'
+site is built in a process of its own (tests/e2e/build.py).
+"""
+
+import fcntl
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "var" / "migrated"
+
+
+@contextmanager
+def exclusive(lock: Path):
+    """One process at a time, across the test run's workers and the site's build."""
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def migrations_key() -> str:
+    """A digest of what a migrated database is made of: every migration of the project's apps
+    and the pinned dependencies (Wagtail's and Django's migrations come with them)."""
+    digest = hashlib.sha256()
+    files = [*sorted(ROOT.glob("*/migrations/*.py")), ROOT / "requirements.lock"]
+    for path in files:
+        digest.update(f"{path.relative_to(ROOT)}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _migrate(path: Path) -> None:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"sqlite:///{path}",
+    }
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "-v0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    # One self-contained file to copy: no write-ahead log beside it.
+    with sqlite3.connect(path) as database:
+        database.execute("PRAGMA journal_mode=DELETE")
+
+
+def copy_migrated_database(target: Path) -> None:
+    """Write a freshly migrated database to `target` (replacing what is there), migrating one
+    first if this set of migrations has none yet; the first process to ask makes it, the others
+    wait for it."""
+    template = FOLDER / f"{migrations_key()}.sqlite3"
+    with exclusive(FOLDER / ".lock"):
+        if not template.exists():
+            for old in FOLDER.glob("*.sqlite3*"):
+                old.unlink()
+            partial = FOLDER / f"{template.stem}.partial"
+            partial.unlink(missing_ok=True)
+            _migrate(partial)
+            partial.rename(template)
+    for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(template, target)
