@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Revision, Site
 from wagtail_localize.models import Translation
 
 from actions.action_views import embed_path
@@ -72,6 +72,26 @@ def test_demo_is_idempotent_and_prints_the_admin_login(demo_site, settings):
     second_output = run_demo()
     assert snapshot() == after_first
     assert "created" not in second_output and "translated" not in second_output
+
+
+@pytest.mark.django_db
+def test_the_demo_leaves_the_admins_usage_counts_as_a_full_rebuild_makes_them(demo_site):
+    """The demo switches Wagtail's reference index updates off while it loads and rebuilds the
+    index once at the end (core/management/commands/demo.py): nothing may be missing."""
+
+    def references() -> list[tuple]:
+        return sorted(
+            ReferenceIndex.objects.values_list(
+                "content_type_id", "object_id", "to_content_type_id", "to_object_id",
+                "content_path",
+            )
+        )  # fmt: skip
+
+    after_demo = references()
+    story = CaseStoryPage.objects.live().filter(locale__language_code="en").first()
+    assert ReferenceIndex.get_references_for_object(story).exists()
+    call_command("rebuild_references_index", stdout=io.StringIO())
+    assert references() == after_demo
 
 
 @pytest.mark.django_db
