@@ -142,7 +142,7 @@ def next_ask(
     """What the thank-you page's next-ask block shows; {} when editors set nothing to offer
     and no other action is open. `districts`: the congressional districts the supporter's ZIP
     code gave (one, or several for a ZIP code across a line), for "from your district"."""
-    settings = AfterActing.for_request(request)
+    settings = site_cache.site_setting(request, AfterActing)
     step = next_action(request, settings.next_action_id, page.translation_key)
     # The kit in the supporter's language where it is translated (one query), else as chosen.
     kit = settings.share_kit.localized if settings.share_kit_id else None

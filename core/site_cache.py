@@ -205,18 +205,33 @@ def site_for_request(request: HttpRequest) -> Site | None:
 
 def prime_site_settings(request: HttpRequest, site: Site) -> None:
     """Every page reads the site settings (name, footer links): each registered site-setting
-    model is cached like the Site."""
+    model is cached like the Site. A model that only some pages read says so with
+    `read_on_every_page = False` and is read with `site_setting()`: other pages do not load it
+    (a query on every page when the cache is cold)."""
     for model in settings_registry:
-        if not issubclass(model, BaseSiteSetting):
-            continue
-        attribute = model.get_cache_attr_name()
-        if hasattr(request, attribute):
-            continue
-        instance = cached(
-            f"site-settings:{model._meta.label_lower}", partial(model.for_site, site), site.pk
-        )
-        instance._request = request  # as BaseSiteSetting.for_request does, for page URLs
-        setattr(request, attribute, instance)
+        if issubclass(model, BaseSiteSetting) and getattr(model, "read_on_every_page", True):
+            _prime(request, site, model)
+
+
+def site_setting(request: HttpRequest, model: type[BaseSiteSetting]) -> BaseSiteSetting:
+    """`model.for_request(request)`, cached like the settings primed on every page."""
+    if not hasattr(request, model.get_cache_attr_name()):
+        site = site_for_request(request)
+        if site is None:
+            return model.for_request(request)
+        _prime(request, site, model)
+    return getattr(request, model.get_cache_attr_name())
+
+
+def _prime(request: HttpRequest, site: Site, model: type[BaseSiteSetting]) -> None:
+    attribute = model.get_cache_attr_name()
+    if hasattr(request, attribute):
+        return
+    instance = cached(
+        f"site-settings:{model._meta.label_lower}", partial(model.for_site, site), site.pk
+    )
+    instance._request = request  # as BaseSiteSetting.for_request does, for page URLs
+    setattr(request, attribute, instance)
 
 
 def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:

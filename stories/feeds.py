@@ -82,6 +82,15 @@ class ChildFeedsMixin(RoutablePageMixin):
         # A page outside any site (e.g. previewed before it is placed) has no URL of its own.
         return (self.get_url(request=request) or "") + self.reverse_subpage(name)
 
+    def feed_urls(self, request) -> dict[str, str]:
+        """The page's own address and its two feeds', from one lookup of the address."""
+        url = self.get_url(request=request) or ""
+        return {
+            "page_url": url,
+            "feed_url": url + self.reverse_subpage("feed"),
+            "atom_feed_url": url + self.reverse_subpage("atom_feed"),
+        }
+
     @path("feed/", name="feed")
     def rss_feed(self, request):
         return PageChildrenFeed(self, apps.get_model(self.feed_child_model))(request)

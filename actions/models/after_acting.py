@@ -104,6 +104,9 @@ class ShareKit(TranslatableMixin, models.Model):
 class AfterActing(BaseSiteSetting):
     """The next ask on every thank-you page (petitions, pledges, letters)."""
 
+    # Only thank-you pages read it (core/site_cache.py: site_setting), not every page served.
+    read_on_every_page = False
+
     donate_url = models.URLField(
         _("donate link"),
         blank=True,

@@ -10,6 +10,11 @@ from core import site_cache
 register = template.Library()
 
 
+def _language_of(page) -> str | None:
+    locale = site_cache.locale_by_id(page.locale_id)  # the process's list: no query
+    return locale.language_code if locale is not None else None
+
+
 def localized_signup_page(request) -> SignupPage | None:
     """The live sign-up page in the active language (else any), looked up once per request."""
     if request is not None and hasattr(request, "_newsletter_signup_page"):
@@ -18,11 +23,11 @@ def localized_signup_page(request) -> SignupPage | None:
 
     def find() -> SignupPage | None:
         # One query: a site has one sign-up page per language, so pick the language in Python.
-        # The footer shows its address and consent text: its body is not decoded.
+        # The footer shows its address and consent text only: nothing else is loaded.
         pages = list(
-            SignupPage.objects.live().public().select_related("locale").defer_streamfields()[:20]
+            SignupPage.objects.live().public().only("url_path", "locale_id", "consent_text")[:20]
         )
-        page = next((p for p in pages if p.locale.language_code == language), None)
+        page = next((p for p in pages if _language_of(p) == language), None)
         return page or (pages[0] if pages else None)
 
     # Every page's footer asks; the answer changes only when pages are published (site cache).

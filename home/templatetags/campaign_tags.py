@@ -65,7 +65,10 @@ def localized_home(request) -> Page | None:
     if site is None:
         return None
     root = site.root_page
-    return root.get_translation_or_none(Locale.get_active()) or root
+    locale = Locale.get_active()
+    if root.locale_id == locale.pk:  # the site's own language: no query for its translation
+        return root
+    return root.get_translation_or_none(locale) or root
 
 
 def _menu(request) -> dict:
@@ -128,7 +131,15 @@ def privacy_page_url(context) -> str:
         return ""
 
     def find() -> str:
-        page = SiteSettings.for_request(request).privacy_page
+        page_id = SiteSettings.for_request(request).privacy_page_id
+        # For its address: what `.localized` and get_url() read, not the whole page.
+        page = (
+            Page.objects.filter(pk=page_id)
+            .only("url_path", "locale_id", "translation_key", "live")
+            .first()
+            if page_id
+            else None
+        )
         return (page.localized.get_url(request=request) or "") if page else ""
 
     return site_cache.cached("privacy-page-url", find, site.pk, get_language())

@@ -29,6 +29,21 @@ STORIES_PER_PAGE = 12
 # The card image's filter spec, as {% image story.hero_image fill-640x360 format-webp %} writes
 # it; only these renditions are prefetched for a page of cards.
 CARD_RENDITION_SPEC = "fill-640x360|format-webp"
+# What stories/includes/story_card.html shows of a story (url_path for its link); anything else
+# read from a card would cost a query per card (tests/stories: test_cards_load_only_what_they_show).
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "hero_image",
+    "hero_image_alt",
+    "case_name",
+    "decision_year",
+    "state_code",
+    "outcome",
+    "harm_type",
+    "summary",
+    "is_sample",
+)
 
 
 def with_card_images(stories):
@@ -86,7 +101,8 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
         # The listing (filter menus and their counts, the total, a page of cards) changes only
         # when a page is published, so it is rendered once per language, filters and page until
         # then, and kept as HTML; a search served from here does not count against the limit.
-        render = partial(self.render_listing, request, filters, page_number)
+        urls = self.feed_urls(request)
+        render = partial(self.render_listing, request, filters, page_number, urls)
         listing = (
             render()
             if getattr(request, "is_preview", False)
@@ -110,14 +126,17 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
             language_switch_query=filters.querystring(
                 **({"page": listing["page_number"]} if listing["page_number"] > 1 else {})
             ),
-            feed_url=self.url_for_route(request, "feed"),
-            atom_feed_url=self.url_for_route(request, "atom_feed"),
+            feed_url=urls["feed_url"],
+            atom_feed_url=urls["atom_feed_url"],
         )
         return context
 
-    def render_listing(self, request, filters: StoryFilters, page_number: str) -> dict:
+    def render_listing(
+        self, request, filters: StoryFilters, page_number: str, urls: dict[str, str]
+    ) -> dict:
         """The listing's HTML for these filters and the requested page, with the page number it
-        settled on (a page past the end shows the last) and whether the words were left out."""
+        settled on (a page past the end shows the last) and whether the words were left out.
+        `urls`: the index's own and its feeds' (feed_urls())."""
         stories = self.stories()
         # Past the search limit the words are left out (the other filters still apply) and the
         # page says why (index_route answers 429).
@@ -127,9 +146,9 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
         matching = stories.filter(**filters.lookups()).order_by(
             F("decision_year").desc(nulls_last=True), "-first_published_at", "-pk"
         )
-        # A card shows none of a story's StreamFields: not loading them saves decoding each body.
+        # A card shows a few fields: loading only those saves building (and decoding) the rest.
         page_obj = Paginator(
-            with_card_images(matching.defer_streamfields()), STORIES_PER_PAGE
+            with_card_images(matching.only(*CARD_FIELDS)), STORIES_PER_PAGE
         ).get_page(page_number)
         story_list = list(page_obj.object_list)
         state_pages = state_pages_by_code({s.state_code for s in story_list}, self.locale_id)
@@ -144,8 +163,7 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
                 "page_obj": page_obj,
                 "story_list": story_list,
                 "pagination_query": filters.querystring(),
-                "feed_url": self.url_for_route(request, "feed"),
-                "atom_feed_url": self.url_for_route(request, "atom_feed"),
+                **urls,
             },
             request=request,
         )

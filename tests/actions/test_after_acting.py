@@ -11,6 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from actions.dashboard import per_campaign, per_source
@@ -317,3 +319,20 @@ def test_the_thank_you_costs_the_same_queries_with_one_image_or_four(
     four, html = warm_queries(client, url)
     assert html.count(" download>") == 4
     assert four == one
+
+
+def test_only_the_thank_you_reads_the_after_acting_settings(client, petition, after_acting):
+    """Only thank-you pages show the next ask: other pages do not load its settings (a query on
+    every page served while the cache is cold), and the thank-you reads them from the site
+    cache like the settings every page reads."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(petition.url).status_code == 200
+    assert not [q for q in queries.captured_queries if "actions_afteracting" in q["sql"]]
+
+    url = sign(client, petition)["Location"]
+    with CaptureQueriesContext(connection) as queries:
+        assert "Donate" in client.get(url).content.decode()
+    assert [q for q in queries.captured_queries if "actions_afteracting" in q["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        assert "Donate" in client.get(url).content.decode()
+    assert not [q for q in queries.captured_queries if "actions_afteracting" in q["sql"]]

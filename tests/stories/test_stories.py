@@ -5,6 +5,8 @@ from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -338,6 +340,12 @@ def test_a_story_links_to_its_state_page(client, home_page, story_index):
 
     assert story.state_page == texas
     assert state_pages_by_code({"TX", "OH"}, story.locale_id) == {"TX": texas}
+    # Loaded for their links only: the link itself costs no further query.
+    linked, listed = story.state_page, state_pages_by_code({"TX"}, story.locale_id)["TX"]
+    url = texas.url
+    with CaptureQueriesContext(connection) as queries:
+        assert linked.url == listed.url == url
+    assert not queries.captured_queries
     assert f'<a href="{texas.url}">Texas</a>' in client.get(story.url).content.decode()
     assert f'<a href="{texas.url}">Texas</a>' in client.get("/en/stories/").content.decode()
 

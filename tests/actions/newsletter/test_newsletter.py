@@ -10,10 +10,12 @@ from django.core import mail
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from actions import newsletter
 from actions.factories import SignupPageFactory, SubscriberFactory
 from actions.models import SignupPage, Subscriber
+from actions.templatetags.newsletter_tags import localized_signup_page
 from core.localization import translate
 from core.models import RateLimitCounter
 from core.models.outbox import OutboundEmail
@@ -90,6 +92,22 @@ def test_every_other_page_has_a_footer_form_posting_to_the_signup_page(
     assert f'action="{signup_page.url}"' in html
     assert 'id="footer-newsletter-email"' in html
     assert f'name="source_page" value="{home_page.pk}"' in html
+
+
+def test_the_footer_finds_the_signup_page_in_the_language_and_shows_it_without_a_query(
+    rf, signup_page, spanish_signup
+):
+    """The footer's lookup loads only what the form shows (its address and consent text): any
+    other field read from it would cost a query on every cold page."""
+    for language, expected in (("en", signup_page), ("es", spanish_signup)):
+        with translation.override(language):
+            request = rf.get("/")
+            page = localized_signup_page(request)
+            assert page == expected
+            url, consent = expected.get_url(request=request), expected.consent_text
+            with CaptureQueriesContext(connection) as queries:
+                assert (page.get_url(request=request), page.consent_text) == (url, consent)
+            assert not queries.captured_queries
 
 
 def test_double_opt_in_end_to_end_in_english(
