@@ -12,6 +12,7 @@ petitions are looked up only when neither the page's choice nor the default is o
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
@@ -78,6 +79,31 @@ def step_of(page, request: HttpRequest, *, chosen: bool = False) -> Step:
     )
 
 
+# What step_of() reads of an action page (those of its fields it has): nothing else is loaded.
+STEP_FIELDS = ("title", "url_path", "translation_key", "locale", "introduction", "goal", "closed",
+               "close_date")  # fmt: skip
+
+
+def _step_fields(model) -> list[str]:
+    names = {field.name for field in model._meta.concrete_fields}
+    return [name for name in STEP_FIELDS if name in names]
+
+
+def _for_steps(pages) -> list:
+    """The specific action pages of `pages` with only what a step shows, in as many queries as
+    `.specific()` takes (one, then one per kind of action found), each row a fraction of the
+    whole page (a cold page builds and reads every column it loads)."""
+    found = list(pages.values_list("pk", "content_type_id"))
+    by_type: dict[int, list[int]] = {}
+    for pk, content_type_id in found:
+        by_type.setdefault(content_type_id, []).append(pk)
+    loaded = []
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        loaded += model.objects.filter(pk__in=pks).only(*_step_fields(model))
+    return loaded
+
+
 def candidate_steps(chosen_id: int | None, request: HttpRequest) -> list[Step]:
     """The page's choice and the site's default, each in the visitor's language (its
     translation, or the page itself while it has none), if live, public and an action page; the
@@ -85,7 +111,7 @@ def candidate_steps(chosen_id: int | None, request: HttpRequest) -> list[Step]:
     locale = Locale.get_active()
     default_id = SiteSettings.for_request(request).default_next_step_id
     ids = [page_id for page_id in (chosen_id, default_id) if page_id]
-    pages = list(
+    pages = _for_steps(
         Page.objects.live()
         .public()
         .type(*ACTION_MODELS)
@@ -96,9 +122,6 @@ def candidate_steps(chosen_id: int | None, request: HttpRequest) -> list[Step]:
                 translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
             )
         )
-        # A step shows the title, introduction and figures, never the body: not decoded.
-        .defer_streamfields()
-        .specific()
     )
     by_id = {page.pk: page for page in pages}
     in_language = {page.translation_key: page for page in pages if page.locale_id == locale.pk}
@@ -114,7 +137,7 @@ def candidate_steps(chosen_id: int | None, request: HttpRequest) -> list[Step]:
             PetitionPage.objects.live()
             .public()
             .filter(locale=locale, feature_on_home_page=True)
-            .defer_streamfields()
+            .only(*_step_fields(PetitionPage))
             .order_by("path")[:FEATURED_FALLBACKS]
         )
         steps += [step_of(page, request) for page in featured if page.pk not in seen]

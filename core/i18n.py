@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from core.page_cache import IGNORED_PARAMETERS
+from core.site_cache import all_locales
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,13 @@ def page_language_links(page: Page, request: HttpRequest) -> list[LanguageLink]:
         Page.objects.live()
         .public()
         .filter(translation_key__in=depth_by_key.keys())
-        .select_related("locale")
-        .only("id", "url_path", "translation_key", "locale__language_code", "depth", "path")
+        .only("id", "url_path", "translation_key", "locale_id", "depth", "path")
     )
+    # Each candidate's language from the process's list of Locales, not a join.
+    codes = {locale.pk: locale.language_code for locale in all_locales()}
     deepest: dict[str, Page] = {}
     for candidate in candidates:
-        code = candidate.locale.language_code
+        code = codes.get(candidate.locale_id)
         best = deepest.get(code)
         if (
             best is None
