@@ -32,13 +32,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.i18n import LocaleManager
-from wagtail.models.sites import (
-    MATCH_DEFAULT,
-    MATCH_HOSTNAME,
-    MATCH_HOSTNAME_DEFAULT,
-    MATCH_HOSTNAME_PORT,
-    get_site_for_hostname,
-)
+from wagtail.models.sites import get_site_for_hostname
 from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
@@ -192,41 +186,6 @@ def install() -> None:
     Page.get_view_restrictions = get_view_restrictions
 
 
-def _match(site: Site, hostname: str, port: int) -> int:
-    """The rank get_site_for_hostname's CASE gives a Site found for `hostname` or as default."""
-    if site.hostname == hostname:
-        if site.port == port:
-            return MATCH_HOSTNAME_PORT
-        return MATCH_HOSTNAME_DEFAULT if site.is_default_site else MATCH_HOSTNAME
-    return MATCH_DEFAULT
-
-
-def site_for_hostname(hostname: str, port) -> Site:
-    """wagtail.models.sites.get_site_for_hostname's answer (Site.DoesNotExist included) from the
-    same rows, ranked here rather than by the CASE expression the database is asked to sort by:
-    building that SQL cost more than the rest of a cold page's Site lookup, for the one to three
-    rows a site has. tests/core/test_site_cache.py compares both on every kind of match."""
-    try:
-        port_number = int(port)
-    except (TypeError, ValueError):
-        return get_site_for_hostname(hostname, port)
-    rows = (
-        Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
-        .order_by()  # the manager's ordering (another CASE) decides nothing here
-        .select_related("root_page")
-    )
-    sites = sorted(rows, key=lambda site: _match(site, hostname, port_number))
-    if sites:
-        best = _match(sites[0], hostname, port_number)
-        # Wagtail's rules: a unique match, or hostname with the port or as the default site...
-        if len(sites) == 1 or best in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
-            return sites[0]
-        # ...else the one other site of that hostname beside the default, else the default.
-        if best == MATCH_DEFAULT:
-            return sites[len(sites) == 2]
-    raise Site.DoesNotExist()
-
-
 def site_for_request(request: HttpRequest) -> Site | None:
     """Site.find_for_request, without its query once the host has been seen."""
     if not hasattr(request, "_wagtail_site"):
@@ -235,7 +194,7 @@ def site_for_request(request: HttpRequest) -> Site | None:
 
         def find() -> Site | None:
             try:
-                return site_for_hostname(hostname, port)
+                return get_site_for_hostname(hostname, port)
             except Site.DoesNotExist:
                 return None
 

@@ -11,7 +11,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.models.sites import get_site_for_hostname
 from wagtail.query import PageQuerySet
 
 from core import generation as cache_generation
@@ -263,42 +262,3 @@ def test_what_is_stored_while_a_publish_commits_is_dropped_at_commit(
         assert site_cache.cached("probe", lambda: "the rows before the commit")
     assert cache_generation.generation() > during
     assert site_cache.cached("probe", lambda: "the rows after") == "the rows after"
-
-
-@pytest.mark.django_db
-def test_the_site_for_a_host_is_wagtails_on_every_kind_of_match(home_page):
-    """site_cache.site_for_hostname ranks in Python what Wagtail's query ranks in SQL."""
-
-    def answer(function, hostname, port):
-        try:
-            return function(hostname, port).pk
-        except Site.DoesNotExist:
-            return None
-
-    asked = [
-        (host, port)
-        for host in ("localhost", "example.org", "other.org", "unknown.org")
-        for port in (80, "80", 443, "8080", 9999)
-    ]
-
-    def same_answers():
-        for hostname, port in asked:
-            expected = answer(get_site_for_hostname, hostname, port)
-            assert answer(site_cache.site_for_hostname, hostname, port) == expected, (
-                hostname,
-                port,
-            )
-
-    default = Site.objects.get(is_default_site=True)
-    same_answers()  # one site
-    Site.objects.create(hostname="example.org", port=80, root_page=home_page)
-    same_answers()  # a default and one other host
-    Site.objects.create(hostname="example.org", port=8080, root_page=home_page)
-    Site.objects.create(hostname="other.org", port=443, root_page=home_page)
-    same_answers()  # a host on two ports
-    default.hostname, default.port = "example.org", 9999
-    default.save()
-    same_answers()  # the default shares its host with others
-    default.is_default_site = False
-    default.save()
-    same_answers()  # no default: a host on several ports matches none of them
