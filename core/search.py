@@ -21,6 +21,13 @@ from operator import and_
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+# The index trails a publish by as long as the task worker takes to update it, and a publish
+# empties the caches before that: a search kept then would miss the new page until the next
+# publish. So search results are kept a minute, in the page cache and in the site cache (site
+# search, the story index's words filter); "nothing found" (or a query not yet made) a few
+# seconds in the page cache, and site search keeps it out of the site cache.
+SEARCH_CACHE_SECONDS = 60
+EMPTY_SEARCH_CACHE_SECONDS = 10
 # Up to this many matches the database's own ranking is cheap (about 20 ms on SQLite for 300).
 RANKED_MATCHES = 200
 # At most this many title matches are put first; the rest follow among the newest.

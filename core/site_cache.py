@@ -15,6 +15,7 @@ process with Redis (REDIS_URL), which production needs to purge all workers at o
 """
 
 import hashlib
+import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from functools import partial
@@ -39,6 +40,8 @@ from wagtail.url_routing import RouteResult
 from core.generation import current_generation, read_once_per_request
 
 _MISSING = object()
+# What memcached refuses in a key (Django warns of it with any cache): spaces and controls.
+UNSAFE_KEY = re.compile(r"[\x00-\x20\x7f]")
 
 
 def timeout() -> int:
@@ -74,11 +77,13 @@ def cached(
     compute: Callable[[], Any],
     *parts: Any,
     keep: Callable[[Any], bool] | None = None,
+    seconds: int | None = None,
 ) -> Any:
-    """`compute()`, kept until the next purge; `parts` say what the value depends on, and `keep`
-    may refuse to store a value (it is still returned)."""
+    """`compute()`, kept until the next purge; `parts` say what the value depends on, `keep`
+    may refuse to store a value (it is still returned), and `seconds` may keep it for less
+    than the site cache's timeout (what may change without a purge: search results)."""
     key = f"site-cache:{current_generation()}:{name}:" + ":".join(str(part) for part in parts)
-    if len(key) > 200:
+    if len(key) > 200 or UNSAFE_KEY.search(key):  # long, or with spaces (search words)
         key = (
             f"site-cache:{current_generation()}:{name}:" + hashlib.sha256(key.encode()).hexdigest()
         )
@@ -92,7 +97,7 @@ def cached(
         if keep is not None and not keep(value):
             return value
         if timeout():
-            cache.set(key, value, timeout())
+            cache.set(key, value, min(timeout(), seconds or timeout()))
     if memo is not None:
         memo[key] = value
     return value

@@ -184,8 +184,11 @@ class SitewideCacheNode(template.Node):
 
     def render(self, context) -> str:
         request, page = context.get("request"), context.get("page")
-        if request is None or not isinstance(page, Page) or not page.pk:
-            return self.nodelist.render(context)  # search, errors: rendered each time
+        # A page's fragments are its own; a view that is not a page names itself in
+        # `fragment_owner` (search). Anything else (errors) is rendered each time.
+        owner = page.pk if isinstance(page, Page) and page.pk else context.get("fragment_owner")
+        if request is None or not owner:
+            return self.nodelist.render(context)
         if getattr(request, "is_preview", False):
             return self.nodelist.render(context)  # a draft: never stored, never served stored
         html = site_cache.cached(
@@ -195,7 +198,7 @@ class SitewideCacheNode(template.Node):
             get_language(),
             request.scheme,
             request.get_host(),
-            page.pk,
+            owner,
             *(value.resolve(context) for value in self.vary_on),
             keep=lambda html: "csrfmiddlewaretoken" not in html,
         )

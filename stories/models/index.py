@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import site_cache
-from core.search import matching_keys
+from core.search import SEARCH_CACHE_SECONDS, matching_keys
 from core.spam import over_search_limit, search_rate_limit
 from home.models import CampaignRendition
 from home.models.pages import SharingMixin
@@ -116,6 +116,8 @@ class StoryIndexPage(ChildFeedsMixin, SharingMixin, Page):
                 filters.querystring(),
                 page_number,
                 keep=lambda listing: not listing["too_many_searches"],
+                # Words are matched in the search index, which trails a publish (core.search).
+                seconds=SEARCH_CACHE_SECONDS if filters.query else None,
             )
         )
         context.update(

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.base import CacheKeyWarning
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -262,3 +263,12 @@ def test_what_is_stored_while_a_publish_commits_is_dropped_at_commit(
         assert site_cache.cached("probe", lambda: "the rows before the commit")
     assert cache_generation.generation() > during
     assert site_cache.cached("probe", lambda: "the rows after") == "the rows after"
+
+
+@pytest.mark.django_db
+def test_a_key_with_spaces_or_controls_is_stored_under_its_digest(recwarn):
+    """Search words become part of keys; memcached refuses spaces, and Django warns of them
+    whatever the cache."""
+    assert site_cache.cached("words", lambda: "kept", "police misconduct\x01") == "kept"
+    assert site_cache.cached("words", lambda: "computed again", "police misconduct\x01") == "kept"
+    assert not [w for w in recwarn if issubclass(w.category, CacheKeyWarning)]

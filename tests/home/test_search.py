@@ -2,8 +2,12 @@
 PostgreSQL), as soon as the task worker has indexed a publish, and never keeps an empty answer
 cached for long."""
 
+import re
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -12,6 +16,10 @@ from core.search_index import build_index_now, queued_index_updates
 from home.factories import StandardPageFactory
 from home.views import EMPTY_SEARCH_CACHE_SECONDS, SEARCH_CACHE_SECONDS
 from tests.core.helpers import run_worker_once
+from tests.stories import helpers as support
+from tests.stories.helpers import make_story
+
+story_index = support.story_index
 
 
 def make_explainer(home_page):
@@ -123,3 +131,74 @@ def test_hostile_queries_get_a_page_not_an_error(client, explainer, query):
 @pytest.mark.django_db
 def test_search_rejects_posts(client, home_page):
     assert client.post("/en/search/", {"q": "x"}).status_code == 405
+
+
+def results_list(page_html: str) -> str:
+    return re.search(r'<ol class="search-results".*?</ol>', page_html, re.S).group(0)
+
+
+def record_cache_timeouts(monkeypatch) -> dict[str, int]:
+    """{key: seconds} of everything the site cache stores from now on."""
+    stored, store = {}, cache.set
+
+    def recording_set(key, value, timeout=None, **kwargs):
+        stored[key] = timeout
+        return store(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(cache, "set", recording_set)
+    return stored
+
+
+@pytest.mark.django_db
+def test_readers_searching_the_same_words_cost_one_search(client, explainer):
+    """The page cache is off here (as the uncached benchmark serves): a page of results is kept
+    in the site cache, so the next reader's search reads neither the index nor the pages."""
+    cache.clear()
+    first = found(client, "en", "judges")
+    with CaptureQueriesContext(connection) as captured:
+        second = found(client, "en", "judges")
+    assert 'href="/en/courts/"' in results_list(first)
+    assert results_list(second) == results_list(first)
+    sql = " ".join(query["sql"] for query in captured)
+    assert "wagtailsearch" not in sql and "wagtailcore_page" not in sql
+
+
+@pytest.mark.django_db
+def test_a_new_search_reads_the_header_and_footer_from_the_site_cache(client, explainer):
+    cache.clear()
+    found(client, "en", "judges")
+    with CaptureQueriesContext(connection) as captured:
+        page_html = found(client, "en", "doctrine")
+    tables = " ".join(query["sql"] for query in captured)
+    for table in ("wagtailcore_site", "wagtailcore_locale", "home_sitesettings", "home_footer"):
+        assert table not in tables
+    # The header is kept per words: its search box shows this search's own.
+    assert 'id="site-search-q"' in page_html and 'value="doctrine"' in page_html
+    assert 'value="judges"' not in page_html
+
+
+@pytest.mark.django_db
+def test_results_are_kept_a_minute_and_nothing_found_is_not_kept(client, explainer, monkeypatch):
+    """The index trails a publish by the worker's delay: kept results may miss a page for a
+    minute at most, and "nothing found" is not kept (the page found once it is indexed)."""
+    cache.clear()
+    stored = record_cache_timeouts(monkeypatch)
+    found(client, "en", "judges")
+    found(client, "en", "zzzz nothing like it")
+    kept = [seconds for key, seconds in stored.items() if ":search-results:" in key]
+    assert kept == [SEARCH_CACHE_SECONDS]
+
+
+@pytest.mark.django_db
+def test_the_story_index_keeps_a_words_filter_a_minute_and_the_rest_until_a_publish(
+    client, story_index, monkeypatch, settings
+):
+    make_story(story_index, title="Tased in his driveway", slug="tased")
+    cache.clear()
+    stored = record_cache_timeouts(monkeypatch)
+    assert client.get("/en/stories/").status_code == 200
+    assert "Tased in his driveway" in client.get("/en/stories/", {"q": "driveway"}).text
+    listings = {key: seconds for key, seconds in stored.items() if ":story-listing:" in key}
+    assert sorted(listings.values()) == [SEARCH_CACHE_SECONDS, settings.SITE_CACHE_SECONDS]
+    words = next(key for key, seconds in listings.items() if seconds == SEARCH_CACHE_SECONDS)
+    assert words.endswith(":q=driveway:1")
