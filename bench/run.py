@@ -83,21 +83,23 @@ def server_cpu_seconds(server: subprocess.Popen) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def wrk(url: str, server: subprocess.Popen) -> dict:
+def wrk(url: str, server: subprocess.Popen, script: Path | None = None) -> dict:
     """Requests per second, latency percentiles and the server's CPU time per request, after a
     short warm-up; non-2xx responses make the run fail.
 
     Requests per second is what the targets are written in, and what other processes on the
     machine disturb most; CPU milliseconds per request, read from /proc, hardly move with them.
+    `script`: a wrk Lua script that writes each request (bench/new_words.lua).
     """
+    scripted = ["-s", str(script)] if script else []
     subprocess.run(
-        ["taskset", "-c", LOAD_CORE, "wrk", "-t1", "-c4", "-d1s", url],
+        ["taskset", "-c", LOAD_CORE, "wrk", *scripted, "-t1", "-c4", "-d1s", url],
         capture_output=True,
         check=True,
     )
     cpu_before = server_cpu_seconds(server)
     out = subprocess.run(
-        ["taskset", "-c", LOAD_CORE, "wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}s",
+        ["taskset", "-c", LOAD_CORE, "wrk", *scripted, "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}s",
          "--latency", url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
@@ -210,8 +212,8 @@ def environment(workdir: Path) -> dict:
     }
 
 
-def page_paths(env: dict) -> dict[str, str]:
-    """{model: path} of one English page per page type, from the demo content."""
+def page_paths(env: dict, language: str = "en") -> dict[str, str]:
+    """{model: path} of one page per page type in `language`, from the demo content."""
     listing = subprocess.run(
         [PY, "manage.py", "check_pages", "--list-types"],
         env=env, cwd=ROOT, check=True, capture_output=True, text=True,
@@ -219,7 +221,7 @@ def page_paths(env: dict) -> dict[str, str]:
     paths = {}
     for line in listing.splitlines():
         model, path = line.split(" ", 1)
-        if path.startswith("/en/"):
+        if path.startswith(f"/{language}/"):
             paths[model] = path
     return paths
 
