@@ -21,6 +21,7 @@ index's `?q=` filter for the common word at 3,000 stories serve at least half th
 second of the story index.
 
     BENCH_STORIES=16,300,3000   the archive sizes
+    BENCH_DATABASES=sqlite,postgresql   which databases, in that order
     BENCH_SECONDS=5             per URL
     BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/bench_stories   dropped and recreated
 """
@@ -36,6 +37,7 @@ import sign  # bench/sign.py: fresh_postgres
 from run import PY, ROOT, environment, free_port, gunicorn, page_paths, wait_for, wrk
 
 SIZES = [int(n) for n in os.environ.get("BENCH_STORIES", "16,300,3000").split(",")]
+DATABASES = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/bench_stories")
 TARGET = 0.5
 COMMON = {"en": "police", "es": "polic%C3%ADa"}
@@ -142,12 +144,15 @@ def report(rows: list[tuple]) -> tuple[str, list]:
 
 def main() -> None:
     rows = []
-    workdir = Path(tempfile.mkdtemp(prefix="bench-stories-sqlite-"))
-    rows += measure("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}", workdir)
-    if sign.fresh_postgres(PG_URL):
-        rows += measure("PostgreSQL", PG_URL, Path(tempfile.mkdtemp(prefix="bench-stories-pg-")))
-    else:
-        print("PostgreSQL did not answer: SQLite only", flush=True)
+    if "sqlite" in DATABASES:
+        workdir = Path(tempfile.mkdtemp(prefix="bench-stories-sqlite-"))
+        rows += measure("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}", workdir)
+    if "postgresql" in DATABASES:
+        if sign.fresh_postgres(PG_URL):
+            workdir = Path(tempfile.mkdtemp(prefix="bench-stories-pg-"))
+            rows += measure("PostgreSQL", PG_URL, workdir)
+        else:
+            print("PostgreSQL did not answer: not measured", flush=True)
     table, checks = report(rows)
     print(table)
     (ROOT / "bench" / "stories-results.md").write_text(
