@@ -19,6 +19,10 @@ from core.spam import over_search_limit, search_rate_limit
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
+# The page's header, footer and head links are kept in the site cache like a page's; the header
+# holds the words (the search box, the language links), so each search's is kept only a minute:
+# varied words do not fill the cache for long.
+FRAGMENTS = {"fragment_owner": "search", "fragment_seconds": SEARCH_CACHE_SECONDS}
 
 
 def too_many_searches(request, template: str, context: dict):
@@ -94,9 +98,7 @@ def search(request):
             seconds=SEARCH_CACHE_SECONDS,
         )
         if listing["too_many_searches"]:
-            return too_many_searches(
-                request, "home/search.html", {"query": query, "fragment_owner": "search"}
-            )
+            return too_many_searches(request, "home/search.html", {"query": query, **FRAGMENTS})
         paginator = Paginator(range(listing["count"]), SEARCH_RESULTS_PER_PAGE)
         results = ResultsPage(listing["items"], listing["number"], paginator)
     response = render(
@@ -106,7 +108,7 @@ def search(request):
             "query": query,
             "results": results,
             "pagination_query": urlencode({"q": query}),
-            "fragment_owner": "search",
+            **FRAGMENTS,
         },
     )
     found = results is not None and results.paginator.count > 0

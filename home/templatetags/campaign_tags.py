@@ -185,7 +185,8 @@ class SitewideCacheNode(template.Node):
     def render(self, context) -> str:
         request, page = context.get("request"), context.get("page")
         # A page's fragments are its own; a view that is not a page names itself in
-        # `fragment_owner` (search). Anything else (errors) is rendered each time.
+        # `fragment_owner` (search), and may keep them `fragment_seconds`. Anything else
+        # (errors) is rendered each time.
         owner = page.pk if isinstance(page, Page) and page.pk else context.get("fragment_owner")
         if request is None or not owner:
             return self.nodelist.render(context)
@@ -201,6 +202,8 @@ class SitewideCacheNode(template.Node):
             owner,
             *(value.resolve(context) for value in self.vary_on),
             keep=lambda html: "csrfmiddlewaretoken" not in html,
+            # A view may keep its fragments for less (search: its header varies with the words).
+            seconds=context.get("fragment_seconds"),
         )
         if STARTED_FIELD in html:
             html = STARTED_TOKEN.sub(lambda m: m.group(1) + started_token() + m.group(2), html)

@@ -187,6 +187,9 @@ def test_results_are_kept_a_minute_and_nothing_found_is_not_kept(client, explain
     found(client, "en", "zzzz nothing like it")
     kept = [seconds for key, seconds in stored.items() if ":search-results:" in key]
     assert kept == [SEARCH_CACHE_SECONDS]
+    # The page around them too: its header holds the words, which vary without end.
+    headers = [seconds for key, seconds in stored.items() if ":fragment-header:" in key]
+    assert headers and set(headers) == {SEARCH_CACHE_SECONDS}
 
 
 @pytest.mark.django_db
