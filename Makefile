@@ -50,8 +50,10 @@ PYTEST_DB ?= --reuse-db
 TEST_SQLITE_NAME ?= $(CURDIR)/var/test-db.sqlite3
 PYTEST = mkdir -p var && TEST_SQLITE_NAME=$(TEST_SQLITE_NAME) $(PY) -m pytest -n auto --durations=15 $(PYTEST_DB)
 
-# Lighthouse's audits take minutes and want the machine to themselves: `make lighthouse`.
-test: install lint
+# The whole suite, its browser checkers included (a fresh clone would otherwise skip axe-core,
+# the Nu checker and the Observatory). Lighthouse's audits take minutes and want the machine to
+# themselves: `make lighthouse`.
+test: install browser-tools lint
 	$(PYTEST) -m "not lighthouse"
 
 # Chromium (Debian's package) and the offline checkers (axe-core, the Nu HTML checker, the MDN
