@@ -208,6 +208,15 @@ def site_for_request(request: HttpRequest) -> Site | None:
     return request._wagtail_site
 
 
+def prime_request(request: HttpRequest) -> Site | None:
+    """The Site and its settings on the request, from the cache, before a view renders the
+    site's templates (a page, site search): Wagtail's own lookups then find them there."""
+    site = site_for_request(request)
+    if site is not None:
+        prime_site_settings(request, site)
+    return site
+
+
 def prime_site_settings(request: HttpRequest, site: Site) -> None:
     """Every page reads the site settings (name, footer links): each registered site-setting
     model is cached like the Site. A model that only some pages read says so with

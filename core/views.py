@@ -39,9 +39,7 @@ def serve(request, path):
     """
     # The Site, its settings and the route down the tree from the site cache; Wagtail's own
     # lookups then find them on the request (core/site_cache.py).
-    site = site_cache.site_for_request(request)
-    if site is not None:
-        site_cache.prime_site_settings(request, site)
+    site_cache.prime_request(request)
     site_cache.route_for_request(request, path)
     if request.method not in SAFE_METHODS:
         route = Page.route_for_request(request, path)

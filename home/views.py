@@ -79,9 +79,7 @@ def search(request):
     # Double quotes carry no meaning in a plain-text search, and the SQLite backend does not
     # escape them inside its FTS5 string literals (a lone '"' is a syntax error there).
     terms = " ".join(query.replace('"', " ").split())
-    site = site_cache.site_for_request(request)
-    if site is not None:
-        site_cache.prime_site_settings(request, site)
+    site = site_cache.prime_request(request)
     results = None
     if query:
         page_number = site_cache.requested_page(request)
