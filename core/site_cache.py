@@ -22,11 +22,13 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.coreutils import get_supported_content_language_variant
@@ -272,7 +274,8 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         if result is not None:
             request._wagtail_route_for_request = result
             return result
-    result = Page.route_for_request(request, path)
+    result = _walk(request, site, components)
+    request._wagtail_route_for_request = result  # where Wagtail keeps its own answer
     if result is not None:
         page = result.page
         # Its Locale from the process's list (templates read page.locale): no query.
@@ -287,6 +290,64 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
             _load_images(page)
             cache.set(key, (page, parent), timeout())
     return result
+
+
+def _walk(request: HttpRequest, site: Site, components: list[str]) -> RouteResult | None:
+    """Wagtail's walk down the tree (Page.route: each level's child, then its specific class, two
+    queries a level), in two queries: every page on the path in one query by its url_path
+    (Wagtail keeps it equal to the parent's plus the slug), then the last one's specific class,
+    which routes the empty rest itself (a draft is still not found). A page on the way that
+    would route the rest itself (a routable page's own route, as the scorecard's state codes)
+    or a missing level is walked the way Wagtail walks."""
+    root = site.root_page.localized
+    if components:
+        prefixes = [
+            root.url_path + "/".join(components[: n + 1]) + "/" for n in range(len(components))
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                path__startswith=root.path,
+                depth__gt=root.depth,
+                depth__lte=root.depth + len(components),
+                url_path__in=prefixes,
+            )
+        }
+        chain = [found.get(prefix) for prefix in prefixes]
+        if all(chain) and all(
+            _passes_to_its_children(page, components[n:])
+            for n, page in enumerate([root, *chain[:-1]])
+        ):
+            page = chain[-1].specific
+            page._cached_parent_obj = chain[-2] if len(chain) > 1 else root
+            try:
+                return page.route(request, [])
+            except Http404:
+                return None
+    try:
+        return root.specific.route(request, components)
+    except Http404:
+        return None
+
+
+def _passes_to_its_children(page: Page, rest: list[str]) -> bool:
+    """Whether `page`'s own route() would hand `rest` to its child, as Page.route does: true of
+    a page type without routes of its own, and of a routable page none of whose routes match
+    `rest` (RoutablePageMixin tries them only on a live page)."""
+    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    if model is None:
+        return False
+    if model.route is Page.route:
+        return True
+    if not (issubclass(model, RoutablePageMixin) and model.route is RoutablePageMixin.route):
+        return False
+    if not page.live:
+        return True
+    try:
+        model.get_resolver().resolve("/" + "/".join(rest) + "/")
+    except Http404:  # Resolver404: no route of its own matches
+        return True
+    return False
 
 
 def _load_images(page: Page) -> None:
