@@ -52,14 +52,14 @@ def story_rows(request, language: str, state: str) -> list[dict]:
                     "citation": story.citation,
                     "court": story.court,
                     "circuit": story.circuit,
-                    "circuit_label": str(story.get_circuit_display()),
+                    "circuit_label": str(story.circuit_label),
                     "decision_year": story.decision_year,
                     "state_code": story.state_code,
                     "state_name": state_name(story.state_code) or "",
                     "harm_type": story.harm_type,
-                    "harm_type_label": str(story.get_harm_type_display()),
+                    "harm_type_label": str(story.harm_type_label),
                     "outcome": story.outcome,
-                    "outcome_label": str(story.get_outcome_display()),
+                    "outcome_label": str(story.outcome_label),
                     "summary": story.summary,
                     "sources": [
                         {"title": source.value["title"], "url": source.value["url"]}

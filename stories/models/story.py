@@ -22,6 +22,10 @@ from stories.choices import (
 )
 from stories.state_pages import state_page_for
 
+OUTCOME_LABELS = dict(Outcome.choices)
+HARM_TYPE_LABELS = dict(HarmType.choices)
+CIRCUIT_LABELS = dict(Circuit.choices)
+
 
 class HeroAndSampleFields(models.Model):
     """Fields shared by case stories and news: the sample flag and the hero image."""
@@ -275,8 +279,23 @@ class CaseStoryPage(HeroAndSampleFields, NextStepMixin, SharingMixin, Page):
     def state_name(self) -> str:
         return state_name(self.state_code) or ""
 
+    # What get_outcome_display() and the like give, looked up in a dict made once: Django's
+    # rebuilds the field's choices and hashes each translated label on every call, a tenth of
+    # a story index's rendering (two per card).
+    @property
+    def outcome_label(self) -> str:
+        return OUTCOME_LABELS.get(self.outcome, self.outcome)
+
+    @property
+    def harm_type_label(self) -> str:
+        return HARM_TYPE_LABELS.get(self.harm_type, self.harm_type)
+
+    @property
+    def circuit_label(self) -> str:
+        return CIRCUIT_LABELS.get(self.circuit, self.circuit)
+
     def feed_categories(self) -> list[str]:
-        return [self.state_name, str(self.get_outcome_display()), str(self.get_harm_type_display())]
+        return [self.state_name, str(self.outcome_label), str(self.harm_type_label)]
 
     @cached_property
     def state_page(self):

@@ -426,3 +426,22 @@ def test_admin_forms_and_translation_editor_open(admin_client, story_index, span
         f"/admin/pages/{spanish.pk}/edit/",  # wagtail-localize's translation editor
     ]:
         assert admin_client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_labels_shown_are_djangos_own_in_each_language(language):
+    """outcome_label and the like (a dict lookup, cheap on a listing of cards) say what
+    get_outcome_display() says, for every choice and for a value no longer among them."""
+    fields = {"outcome": Outcome, "harm_type": HarmType, "circuit": Circuit}
+    with translation.override(language):
+        for field, choices in fields.items():
+            for value in [*choices.values, "retired-value"]:
+                story = CaseStoryPage(**{field: value})
+                label = getattr(story, f"{field}_label")
+                assert str(label) == str(getattr(story, f"get_{field}_display")())
+    # The labels are translated when shown, not when the dict was made.
+    story = CaseStoryPage(outcome=Outcome.values[0])
+    with translation.override("en"):
+        english = str(story.outcome_label)
+    with translation.override("es"):
+        assert str(story.outcome_label) != english
