@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.client_ip import client_ip
+from core.form_renderer import PUBLIC_FORM_RENDERER
 from core.models import RateLimitCounter
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,10 @@ def started_token(at: float | None = None) -> str:
 
 class SpamProtectedForm(forms.Form):
     """Adds the honeypot and the signed start time; combine with ModelForm as needed."""
+
+    # Plain inputs written without a template (core/form_renderer.py): one renderer, and so one
+    # template engine, for every public form.
+    default_renderer = PUBLIC_FORM_RENDERER
 
     website = forms.CharField(
         required=False,
