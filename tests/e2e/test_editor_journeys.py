@@ -199,8 +199,16 @@ def test_the_admin_in_spanish_with_its_own_guide(editing_site, open_page):
         page.get_by_role("link", name="Guía para editores de este sitio").click()
         expect(page.locator("h1")).to_have_text("Guía para editores")
         expect(page.locator("article h2").first).to_have_text("Traducir una página")
+        # The click's navigation is done when the heading shows, not when the images have
+        # loaded: wait for the first one to load (or fail) before reading its width.
         screenshot = page.locator("article img").first
-        assert screenshot.evaluate("image => image.naturalWidth") > 0
+        width = screenshot.evaluate(
+            """image => image.complete ? image.naturalWidth : new Promise(done => {
+                image.addEventListener("load", () => done(image.naturalWidth));
+                image.addEventListener("error", () => done(0));
+            })"""
+        )
+        assert width > 0
     finally:
         page.goto(live_site("/admin/language/"))
         page.get_by_label("English").check()
