@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.generation import forget_generation, forget_last_reading
 from tests.helpers import (
@@ -179,6 +180,27 @@ def anymail_test_backend(settings):
     """Django's test setup swaps EMAIL_BACKEND for locmem; put Anymail's test backend back, as
     config/settings/test.py intends (it also collects messages in django.core.mail.outbox)."""
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def indexes_kept_current(request, settings):
+    """Wagtail updates its search index and its reference index (the admin's "usage" counts)
+    on every save of a page, image or snippet: a fifth of the suite's time, for two indexes
+    that most tests never read. A test that reads either, or checks that something is kept out
+    of them, asks for both with `@pytest.mark.indexes`. The demo's tests, and the browser and
+    live tests, which use the site as its visitors and editors do, keep them as in production."""
+    node = request.node
+    if _reads_the_demo(node) or any(
+        node.get_closest_marker(name) for name in ("indexes", "browser", "live")
+    ):
+        yield
+        return
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**backend, "AUTO_UPDATE": False}
+        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with disable_reference_index_auto_update():
+        yield
 
 
 @pytest.fixture(autouse=True)

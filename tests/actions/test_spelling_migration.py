@@ -15,6 +15,9 @@ from actions.factories import OrganizationFactory, PetitionPageFactory
 from actions.models import PetitionOrganization
 from home.models import SiteSettings
 
+# Reads Wagtail's indexes, kept as in production (tests/conftest.py).
+pytestmark = pytest.mark.indexes
+
 BEFORE = [("actions", "0009_organisation_name_language"), ("home", "0008_site_name_language")]
 
 

@@ -156,6 +156,7 @@ def test_markup_in_a_valid_quoted_email_address_is_escaped_everywhere(
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+@pytest.mark.indexes
 def test_script_in_a_search_is_shown_escaped(client, home_page, spanish_home):
     for language in ("en", "es"):
         response = client.get(f"/{language}/search/", {"q": SCRIPT})

@@ -147,6 +147,7 @@ def page_cache(settings):
     cache.clear()
 
 
+@pytest.mark.indexes
 def test_tracking_parameters_share_one_cached_page_and_are_never_reflected(
     client, forms, page_cache
 ):
@@ -211,6 +212,7 @@ def test_an_unknown_page_under_a_known_prefix_is_not_cached(client, home_page, p
         assert response.status_code == 404 and "X-Page-Cache" not in response
 
 
+@pytest.mark.indexes
 def test_a_search_with_more_than_1000_parameters_is_a_400(client, home_page):
     response = client.get("/en/search/", {f"p{n}": "x" for n in range(1_001)})
     assert response.status_code == 400
@@ -218,15 +220,18 @@ def test_a_search_with_more_than_1000_parameters_is_a_400(client, home_page):
 
 
 @pytest.mark.parametrize("host", ["evil.example", "testserver.evil.example"])
+@pytest.mark.indexes
 def test_a_search_with_a_host_that_is_not_ours_is_a_400(client, home_page, host):
     response = client.get("/en/search/", {"q": "ley"}, headers={"host": host})
     assert response.status_code == 400
 
 
+@pytest.mark.indexes
 def test_a_search_under_an_unknown_prefix_is_not_found(client, home_page):
     assert client.get("/fr/search/", {"q": "loi"}, follow=True).status_code == 404
 
 
+@pytest.mark.indexes
 def test_searches_are_cached_by_their_words_and_share_tracking_variants(
     client, home_page, page_cache
 ):

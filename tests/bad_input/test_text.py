@@ -223,6 +223,7 @@ def test_an_internationalised_domain_is_accepted(client, forms, django_capture_o
         ("ley\u202e", "ley\u202e"),  # shown inside the box and the heading, as typed
     ],
 )
+@pytest.mark.indexes
 def test_search_answers_any_text(client, home_page, typed, searched):
     # NUL bytes and the characters that break full-text syntax: tests/security/test_fuzz.py
     response = client.get("/en/search/", {"q": typed})

@@ -95,6 +95,7 @@ def test_switcher_keeps_the_query_string_filters_and_all(client, faq):
     assert 'href="/en/faq/?criterion=attorney-fees&amp;sort=name" lang="en"' in back
 
 
+@pytest.mark.indexes
 @pytest.mark.django_db
 def test_switcher_leaves_out_blank_filters_and_tracking_tags(client, faq):
     # What a filter form sends with JavaScript off: every field, most of them empty.
@@ -118,6 +119,7 @@ def test_switcher_keeps_no_query_when_it_falls_back_to_an_ancestor(client, home_
 
 
 @pytest.mark.django_db
+@pytest.mark.indexes
 def test_switcher_on_search_results_keeps_the_words(client, home_page, spanish_home):
     html = client.get("/en/search/?q=Texas+1871&utm_medium=email").content.decode()
     assert 'href="/es/search/?q=Texas+1871" lang="es" hreflang="es"' in html

@@ -19,6 +19,9 @@ from tests.core.helpers import run_worker_once
 from tests.stories import helpers as support
 from tests.stories.helpers import make_story
 
+# Reads Wagtail's indexes, kept as in production (tests/conftest.py).
+pytestmark = pytest.mark.indexes
+
 story_index = support.story_index
 
 

@@ -13,7 +13,7 @@ from tests.home import test_search
 from tests.stories import helpers as support
 from tests.stories.helpers import make_story
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexes]
 
 story_index = support.story_index
 explainer = test_search.explainer

@@ -17,6 +17,9 @@ from core.search_index import build_index_now
 from home.views import SEARCH_RESULTS_PER_PAGE
 from stories.factories import CaseStoryPageFactory, StoryIndexPageFactory
 
+# Reads Wagtail's indexes, kept as in production (tests/conftest.py).
+pytestmark = pytest.mark.indexes
+
 
 def story(index, number: int, title: str, summary: str, days_ago: int):
     published = timezone.now() - datetime.timedelta(days=days_ago)

@@ -23,6 +23,9 @@ from core.outbox.sending import deliver
 from tests.core.fixtures import DATABASE_TASKS
 from tests.core.helpers import run_worker_once
 
+# Reads Wagtail's indexes, kept as in production (tests/conftest.py).
+pytestmark = pytest.mark.indexes
+
 DATABASE_DOWN = OperationalError("server closed the connection unexpectedly")
 
 

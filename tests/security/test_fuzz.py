@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 
 from home.factories import StandardPageFactory
 
+# Reads Wagtail's indexes, kept as in production (tests/conftest.py).
+pytestmark = pytest.mark.indexes
+
 # How many examples: the Hypothesis profile (tests/conftest.py), small locally, 300 in CI.
 FUZZ = settings(
     deadline=None,

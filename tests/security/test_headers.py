@@ -83,6 +83,7 @@ def test_media_and_player_hosts_come_from_the_environment(home_page, settings):
     assert result.stdout.split("|")[1].split() == ["https://player.example"]
 
 
+@pytest.mark.indexes
 @pytest.mark.django_db
 def test_templates_use_nothing_inline(client, home_page):
     """What the strict policy would block: inline <script>, on* handlers, style attributes."""

@@ -157,6 +157,7 @@ def test_the_edit_views_open_for_the_scorecard_and_a_state(editor_setup):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("reference_index_current", [True, False])
+@pytest.mark.indexes
 def test_a_criterion_in_use_cannot_be_deleted(editor_setup, reference_index_current):
     from wagtail.models import ReferenceIndex
 

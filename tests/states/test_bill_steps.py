@@ -136,6 +136,7 @@ def test_two_members_who_fit_are_not_guessed_between():
     assert found == [] and missing[0].name == "Leroy Garcia"
 
 
+@pytest.mark.indexes
 def test_the_bill_editor_chooses_a_committee_by_name_and_state(admin_client):
     judiciary = committee()
     StateCommittee.objects.create(

@@ -370,6 +370,7 @@ def test_story_page_query_count_is_fixed(client, story_index, settings):
 
 
 @pytest.mark.django_db
+@pytest.mark.indexes
 def test_site_search_finds_stories_by_person_and_case(client, story_index):
     make_story(
         story_index,

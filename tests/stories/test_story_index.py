@@ -98,6 +98,7 @@ def test_each_value_counts_what_it_would_show_given_the_other_filters(client, ca
 
 
 @pytest.mark.django_db
+@pytest.mark.indexes
 def test_words_search_within_the_filters(client, story_index, cases):
     make_story(story_index, title="Dog bite in Nashville", state_code="TN", slug="dog")
     html = client.get("/en/stories/?q=Nashville").content.decode()
@@ -306,6 +307,7 @@ def test_the_language_switcher_keeps_the_filters_it_understood(client, cases, sp
 
 
 @pytest.mark.django_db
+@pytest.mark.indexes
 def test_the_listing_is_kept_per_filters_and_page_until_a_publish(client, story_index, cases):
     """Each set of filters, page and language is rendered once, then served without a query
     (issue 20); a story published, changed or unpublished shows at once."""

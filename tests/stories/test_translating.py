@@ -57,6 +57,7 @@ def editor_url(translation: Translation) -> str:
     return f"/admin/pages/{translation.get_target_instance().pk}/edit/"
 
 
+@pytest.mark.indexes
 def test_a_new_translation_waits_as_a_draft_that_no_visitor_sees(
     admin_client, client, spanish_story_index, story
 ):

@@ -11,7 +11,7 @@ from testimonials.models import TestimonialPage, VoiceModerationTask, VoiceSubmi
 from testimonials.moderation import voice_workflow
 from tests.testimonials.helpers import act, only_voice, submit, workflow_state_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexes]
 
 
 def test_the_migration_creates_the_workflow_for_the_moderators_group():

@@ -47,6 +47,7 @@ def test_the_campaign_data_group_can_view_and_export():
     assert not {"add_subscriber", "change_subscriber"} & codenames
 
 
+@pytest.mark.indexes
 def test_campaign_data_staff_filter_search_and_export_csv(client, subscribers):
     client.force_login(staff("data", group="Campaign data"))
     listing = client.get(LIST)

@@ -65,6 +65,7 @@ def test_signing_redirects_to_the_thank_you_and_saves_one_row(
     assert OutboundEmail.objects.count() == 1
 
 
+@pytest.mark.indexes
 def test_a_signature_adds_nothing_to_wagtails_reference_index(client, petition):
     from wagtail.models import ReferenceIndex
 

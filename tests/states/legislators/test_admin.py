@@ -77,6 +77,7 @@ def test_the_inspect_page_shows_offices_and_committees(editor, members):
     assert "Senate Judiciary (Member)" in html
 
 
+@pytest.mark.indexes
 @pytest.mark.parametrize(
     ("query", "expected", "absent"),
     [

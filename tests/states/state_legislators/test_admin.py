@@ -32,6 +32,7 @@ def outsider(client):
     return client
 
 
+@pytest.mark.indexes
 def test_the_list_filters_by_state_and_chamber_and_searches_names(editor, imported_small):
     html = editor.get(MEMBERS).content.decode()
     assert "Aisha Gomez" in html and "Matthew Frumin" in html and "Councilmember" in html
