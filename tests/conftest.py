@@ -185,8 +185,8 @@ def anymail_test_backend(settings):
 @pytest.fixture(autouse=True)
 def indexes_kept_current(request, settings):
     """Wagtail updates its search index and its reference index (the admin's "usage" counts)
-    on every save of a page, image or snippet: a fifth of the suite's time, for two indexes
-    that most tests never read. A test that reads either, or checks that something is kept out
+    on every save of a page, image or snippet: about a tenth of the suite's CPU (docs/
+    testing.md), for two indexes that most tests never read. A test that reads either, or checks that something is kept out
     of them, asks for both with `@pytest.mark.indexes`. The demo's tests, and the browser and
     live tests, which use the site as its visitors and editors do, keep them as in production."""
     node = request.node
