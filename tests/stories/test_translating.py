@@ -68,7 +68,11 @@ def test_a_new_translation_waits_as_a_draft_that_no_visitor_sees(
     english = client.get(story.url).content.decode()
     assert "/es/historias/the-door/" not in english  # not in the language switcher or hreflang
     assert "/es/historias/the-door/" not in client.get("/sitemap.xml").content.decode()
-    assert "Kicked in the door" not in client.get("/es/buscar/?q=door").content.decode()
+    # The English story is found, so the index is current; its Spanish draft is not.
+    assert "Kicked in the door" in client.get("/en/search/?q=door").content.decode()
+    spanish_search = client.get("/es/search/?q=door")
+    assert spanish_search.status_code == 200
+    assert "Kicked in the door" not in spanish_search.content.decode()
 
 
 def test_the_translation_editor_names_what_is_untranslated_and_where(
