@@ -186,9 +186,10 @@ def anymail_test_backend(settings):
 def indexes_kept_current(request, settings):
     """Wagtail updates its search index and its reference index (the admin's "usage" counts)
     on every save of a page, image or snippet: about a tenth of the suite's CPU (docs/
-    testing.md), for two indexes that most tests never read. A test that reads either, or checks that something is kept out
-    of them, asks for both with `@pytest.mark.indexes`. The demo's tests, and the browser and
-    live tests, which use the site as its visitors and editors do, keep them as in production."""
+    testing.md), for two indexes that most tests never read. A test that reads either, or
+    checks that something is kept out of them, asks for both with `@pytest.mark.indexes`. The
+    demo's tests, and the browser and live tests, which use the site as its visitors and
+    editors do, keep them as in production."""
     node = request.node
     if _reads_the_demo(node) or any(
         node.get_closest_marker(name) for name in ("indexes", "browser", "live")
