@@ -73,15 +73,36 @@ class TitleFirstResults(Sequence):
         return [pages[key] for key in keys if key in pages]
 
 
-def search_pages(queryset: QuerySet, terms: str, operator: str | None = None):
+class RankedResults(Sequence):
+    """The backend's ranked results, with their total already counted: a Paginator asks for
+    the count, and the backend would run the match once more to answer it."""
+
+    def __init__(self, results, total: int):
+        self.results, self.total = results, total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        return self.results[index]
+
+
+def search_pages(queryset: QuerySet, terms: str, operator: str | None = None) -> Sequence:
     """Search `queryset` for `terms`, ranked by relevance when few pages match and title
-    first, then newest, when many do (module docstring). Pass the result to a Paginator."""
+    first, then newest, when many do (module docstring). Pass the result to a Paginator: the
+    matches are counted once (an unranked match), and a page of them is one more search, or
+    none when nothing matched."""
     matches = queryset.order_by("-first_published_at", "-id").search(
         terms, operator=operator, order_by_relevance=False
     )
     total = matches.count()
+    if total == 0:
+        return []
     if total <= RANKED_MATCHES:
-        return queryset.search(terms, operator=operator)
+        return RankedResults(queryset.search(terms, operator=operator), total)
     return TitleFirstResults(queryset, terms, operator, total)
 
 

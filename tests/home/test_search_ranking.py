@@ -159,3 +159,23 @@ def test_postgresql_matches_a_page_s_whole_text_through_an_index():
         )
         definitions = [row[0] for row in cursor.fetchall()]
     assert any("gin" in d and "(title || body)" in d for d in definitions), definitions
+
+
+def searches_made(client, query: str) -> int:
+    """How many queries one uncached search page sends to the search index."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/en/search/", {"q": query}).status_code == 200
+    return sum("wagtailsearch_indexentry" in q["sql"] for q in captured.captured_queries)
+
+
+@pytest.mark.django_db
+def test_few_matches_are_counted_once_and_nothing_found_is_searched_once(client, archive):
+    """The matches are counted without ranking, and the page shown is the one ranked search:
+    the Paginator's count is the one already made (it used to search a third time). A search
+    that finds nothing stops at the count: a typo costs one query of the index."""
+    html = client.get("/en/search/", {"q": "police"}).content.decode()
+    assert "25 results for “police”" in html
+    assert searches_made(client, "dog") == 2
+    assert "Police dog bite" in client.get("/en/search/", {"q": "dog"}).content.decode()
+    assert searches_made(client, "zebra") == 1
+    assert "Nothing matched." in client.get("/en/search/", {"q": "zebra"}).content.decode()
