@@ -179,3 +179,15 @@ def test_few_matches_are_counted_once_and_nothing_found_is_searched_once(client,
     assert "Police dog bite" in client.get("/en/search/", {"q": "dog"}).content.decode()
     assert searches_made(client, "zebra") == 1
     assert "Nothing matched." in client.get("/en/search/", {"q": "zebra"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_title_match_ignores_case_beyond_ascii(client, archive, monkeypatch):
+    """A title holds the words whatever their case, accented letters included (SQLite's LIKE
+    folds only ASCII: "POLICÍA" did not hold "policía")."""
+    monkeypatch.setattr(search, "RANKED_MATCHES", 2)
+    index = archive[0].get_parent()
+    for n in range(3):
+        story(index, 200 + n, f"Caso {n}", "La policía llegó de noche.", days_ago=n)
+    story(index, 300, "Abuso de la POLICÍA", "Un perro en el patio.", days_ago=500)
+    assert titles(client, "policía")[0] == "Abuso de la POLICÍA"
