@@ -15,6 +15,7 @@ PostgreSQL matches the page's whole text through an index on `title || body` (mi
 core/0005); SQLite's planner needs the index table's statistics (refresh_statistics).
 """
 
+import unicodedata
 from collections.abc import Sequence
 
 from django.db import connection
@@ -31,6 +32,22 @@ EMPTY_SEARCH_CACHE_SECONDS = 10
 RANKED_MATCHES = 200
 # At most this many title matches are put first; the rest follow among the newest.
 TITLE_FIRST = 100
+
+
+def clean_words(raw: str, limit: int) -> str:
+    """Words typed into a search box, as kept and shown: control characters (NUL and friends
+    are never meant, and the database refuses them: PostgreSQL rejects NUL in text, SQLite's
+    FTS5 reads it as the end of the string and fails) become spaces, runs of spaces one, and
+    the whole is cut at `limit` characters. Found by tests/security/test_fuzz.py."""
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw)
+    return " ".join(text.split())[:limit]
+
+
+def search_terms(words: str) -> str:
+    """What is searched for: the words without double quotes, which carry no meaning in a
+    plain-text search and which the SQLite backend does not escape inside its FTS5 string
+    literals (a lone '"' is a syntax error there)."""
+    return " ".join(words.replace('"', " ").split())
 
 
 class TitleFirstResults(Sequence):

@@ -1,6 +1,5 @@
 """Site search."""
 
-import unicodedata
 from functools import partial
 from urllib.parse import urlencode
 
@@ -14,7 +13,13 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from core import site_cache
-from core.search import EMPTY_SEARCH_CACHE_SECONDS, SEARCH_CACHE_SECONDS, search_pages
+from core.search import (
+    EMPTY_SEARCH_CACHE_SECONDS,
+    SEARCH_CACHE_SECONDS,
+    clean_words,
+    search_pages,
+    search_terms,
+)
 from core.spam import over_search_limit, search_rate_limit
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -33,14 +38,6 @@ def too_many_searches(request, template: str, context: dict):
     response["Retry-After"] = str(window)
     patch_cache_control(response, no_store=True)
     return response
-
-
-def clean_query(raw: str) -> str:
-    """The search words without control characters: NUL and friends are never meant, and the
-    database refuses them (PostgreSQL rejects NUL in text; SQLite's FTS5 reads it as the end of
-    the string and fails). Found by tests/security/test_fuzz.py."""
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw)
-    return " ".join(text.split())[:SEARCH_QUERY_MAX_LENGTH]
 
 
 def find_results(request: HttpRequest, terms: str, page_number: str) -> dict:
@@ -75,10 +72,8 @@ def search(request):
     A page of results is kept in the site cache for a minute (SEARCH_CACHE_SECONDS), like the
     story index's listing: a word thousands of readers search costs one search a minute. A
     search answered from there does not count against the visitor's limit."""
-    query = clean_query(request.GET.get("q", ""))
-    # Double quotes carry no meaning in a plain-text search, and the SQLite backend does not
-    # escape them inside its FTS5 string literals (a lone '"' is a syntax error there).
-    terms = " ".join(query.replace('"', " ").split())
+    query = clean_words(request.GET.get("q", ""), SEARCH_QUERY_MAX_LENGTH)
+    terms = search_terms(query)
     site = site_cache.prime_request(request)
     results = None
     if query:

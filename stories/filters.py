@@ -16,6 +16,7 @@ from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from core.search import clean_words
 from core.us_states import STATE_NAMES, normalize_state_code
 from stories.choices import EARLIEST_DECISION_YEAR, LATEST_DECISION_YEAR, HarmType, Outcome
 
@@ -79,7 +80,7 @@ class StoryFilters:
                 ignored.append(param)
             else:
                 values[param] = cleaned
-        query = " ".join(data.get("q", "").split())[:QUERY_MAX_LENGTH]
+        query = clean_words(data.get("q", ""), QUERY_MAX_LENGTH)
         return cls(values=values, query=query, ignored=tuple(ignored))
 
     @property

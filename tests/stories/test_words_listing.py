@@ -112,3 +112,17 @@ def test_a_listing_with_words_runs_the_match_once(client, archive):
     assert "8 stories" in html
     searched = [q for q in captured.captured_queries if "wagtailsearch_indexentry" in q["sql"]]
     assert len(searched) == 1
+
+
+@pytest.mark.django_db
+def test_quotes_and_control_characters_in_the_words_are_not_an_error(client, archive):
+    """Quotes carry no meaning in a plain-text search and the SQLite backend does not escape
+    them; NUL ends its string. Both made the listing fail (503) before 5 December."""
+    plain = client.get("/en/stories/", {"q": "police", "state": "TX"}).content.decode()
+    assert "8 stories" in plain
+    for words in ('"police"', "police\x00", '"police" "police'):
+        response = client.get("/en/stories/", {"q": words, "state": "TX"})
+        assert response.status_code == 200, words
+        assert "8 stories" in response.content.decode(), words
+    only_quotes = client.get("/en/stories/", {"q": '"'}).content.decode()
+    assert f"{len(archive)} stories" in only_quotes
