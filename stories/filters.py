@@ -4,8 +4,8 @@ Filters combine; each facet counts the stories each of its values would show giv
 active filters, so a visitor sees what a click will give before making it. Every count is one
 aggregate query per facet, however many stories there are; with words, the stories that match
 them are read once and counted in Python (count_facets), as each query would run the match
-again. Values that are not recognised are
-dropped (and named, never echoed) rather than failing: a shared link with a typo still works.
+again. Values that are not recognized are dropped (and named, never echoed) rather than
+failing: a shared link with a typo still works.
 """
 
 from collections import Counter
