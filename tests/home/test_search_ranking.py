@@ -170,9 +170,10 @@ def searches_made(client, query: str) -> int:
 
 @pytest.mark.django_db
 def test_few_matches_are_counted_once_and_nothing_found_is_searched_once(client, archive):
-    """The matches are counted without ranking, and the page shown is the one ranked search:
-    the Paginator's count is the one already made (it used to search a third time). A search
-    that finds nothing stops at the count: a typo costs one query of the index."""
+    """The matches are read once without ranking (their keys and titles, which also count
+    them), and the page shown is the one ranked search: the Paginator's count is the one
+    already made (it used to search a third time). A search that finds nothing stops there: a
+    typo costs one query of the index."""
     html = client.get("/en/search/", {"q": "police"}).content.decode()
     assert "25 results for “police”" in html
     assert searches_made(client, "dog") == 2
