@@ -4,6 +4,7 @@ data; the words translators translated stay translated."""
 
 import io
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -85,7 +86,9 @@ def test_a_mark_changed_in_english_shows_in_spanish_at_once(admin_client, client
     spanish = StatePage.objects.get(postal_code="CO", locale__language_code="es")
     assert not spanish.has_unpublished_changes
     html = client.get("/es/evaluacion-por-estado/colorado/").content.decode()
-    assert "<strong>2,5 de 9</strong>; 3 evaluados" in html
+    # Failed once in CI on PostgreSQL (5 December) and never alone: say what the page held.
+    score = re.search(r"<strong>[^<]*de 9</strong>[^<]*", html)
+    assert "<strong>2,5 de 9</strong>; 3 evaluados" in html, score and score.group(0)
     assert "Solo la policía." in html  # what the translator translated stays
     # The new words, marked English for now and said to be untranslated.
     assert (
