@@ -7,6 +7,7 @@ database is migrated, and committed; each test runs in a transaction that is rol
 sees the baseline fresh whatever the previous test did. docs/testing.md explains the fixtures.
 """
 
+import functools
 import os
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from hypothesis import settings as hypothesis_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.generation import forget_generation, forget_last_reading
+from tests.e2e.helpers import saved_demo
 from tests.helpers import (
     BaselineSite,
     DemoDatabase,
@@ -126,7 +128,7 @@ def django_db_modify_db_settings(
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb):
+def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, pytestconfig):
     """pytest-django's test databases, with the baseline site built in each, once.
 
     With --reuse-db (make test, locally) the databases of the last run are kept. A run that
@@ -142,6 +144,8 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb):
             # migrations made, and the baseline with it.
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     _demo.blocker = django_db_blocker
+    # On SQLite the demo comes from the copy the browser tests' site saves on its way.
+    _demo.saved = functools.partial(saved_demo, pytestconfig)
     yield
     _demo.roll_back()
     REAL_STATE_DATA.clear()
@@ -167,9 +171,9 @@ def pytest_runtest_setup(item):
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup) -> str:
     """`manage.py demo` run once on a fresh install, for the tests that read it; returns what
-    the command printed. The demo stays loaded, in an open transaction, while the tests that
-    request it run one after another (grouped and ordered together); each test runs in a
-    savepoint of that transaction (mark it django_db) that is rolled back after it.
+    the command printed. The demo stays loaded while the tests that request it run one after
+    another (grouped and ordered together); each test runs in a transaction (mark it
+    django_db) that is rolled back after it (tests/helpers.py DemoDatabase says how).
     Module-scoped so that it is set up before any test's own transaction."""
     _demo.load()
     return _demo.output

@@ -4,14 +4,21 @@ machine may lack, the public data, staff accounts and counting a page's queries.
 import io
 import os
 import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 import polib
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import override_settings
@@ -207,17 +214,27 @@ def restore_fresh_install() -> None:
 
 
 class DemoDatabase:
-    """The demo site, loaded once in a transaction that stays open while the tests that read it
-    run (each in a savepoint of its own), then rolled back (tests/conftest.py: demo_site)."""
+    """The demo site, loaded once while the tests that read it run (each in a transaction of its
+    own, rolled back), then taken away (tests/conftest.py: demo_site).
+
+    On SQLite the demo is not built here: the browser tests' site saves a copy of it on the way
+    (tests/e2e/helpers.py build_site), and `saved` finds it. The test database is swapped for
+    that copy with SQLite's backup API and put back the same way. Elsewhere (PostgreSQL) the
+    demo is built in a transaction that stays open while its tests run in savepoints, then
+    rolled back."""
 
     def __init__(self):
         self.blocker = None  # pytest-django's database blocker, once the databases exist
+        # Where the saved demo is (it waits for the site's build to save it), on SQLite.
+        self.saved: Callable[[], Path] | None = None
         self._atomic = None
+        self._before = None  # on SQLite, the test database as it was before the demo
+        self._media: list[str] = []
         self.output = ""
 
     @property
     def is_loaded(self) -> bool:
-        return self._atomic is not None
+        return self._atomic is not None or self._before is not None
 
     def load(self) -> None:
         if self.is_loaded or self.blocker is None:
@@ -225,6 +242,9 @@ class DemoDatabase:
         with self.blocker.unblock():
             if connection.in_atomic_block:
                 raise RuntimeError("the demo must be loaded outside any test's transaction")
+            if connection.vendor == "sqlite" and self.saved is not None:
+                self._restore(self.saved())
+                return
             self._atomic = transaction.atomic()
             self._atomic.__enter__()
             try:
@@ -237,11 +257,43 @@ class DemoDatabase:
                 self.roll_back()
                 raise
 
+    def _restore(self, saved: Path) -> None:
+        connection.ensure_connection()
+        database = connection.connection
+        self._before = sqlite3.connect(":memory:")
+        database.backup(self._before)
+        with closing(sqlite3.connect(saved / "site.sqlite3")) as demo:
+            demo.backup(database)
+        ContentType.objects.clear_cache()
+        # The images' files, into the test settings' storage (in memory).
+        media = saved / "media"
+        for path in sorted(p for p in media.rglob("*") if p.is_file()):
+            name = path.relative_to(media).as_posix()
+            default_storage.delete(name)
+            with path.open("rb") as handle:
+                self._media.append(default_storage.save(name, File(handle)))
+        # Saved with the production hasher; the test settings know only a quicker one.
+        admin = get_user_model().objects.get(username=settings.DEMO_ADMIN_USERNAME)
+        admin.set_password(settings.DEMO_ADMIN_PASSWORD)
+        admin.save(update_fields=["password"])
+        self.output = (saved / "output.txt").read_text()
+        purge_all()
+
     def roll_back(self) -> None:
         if not self.is_loaded:
             return
-        atomic, self._atomic = self._atomic, None
         with self.blocker.unblock():
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+            if self._before is not None:
+                before, self._before = self._before, None
+                connection.ensure_connection()
+                with closing(before):
+                    before.backup(connection.connection)
+                ContentType.objects.clear_cache()
+                for name in self._media:
+                    default_storage.delete(name)
+                self._media = []
+            else:
+                atomic, self._atomic = self._atomic, None
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
             purge_all()

@@ -6,37 +6,18 @@ building it in the background (the tests that use a database run first; by the t
 tests start it is usually there). Locally (--reuse-db) it is kept under var/ and built again only
 when the code, translations, dependencies or public data it is made of change."""
 
-import os
 import subprocess
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import SITES, ensure_site, is_built, site_folder
+from tests.e2e.helpers import SITES, ensure_site, is_built, run_id, run_site_folder
 from tests.helpers import ROOT
 
 _builder = pytest.StashKey[subprocess.Popen]()
-_own_run_id = pytest.StashKey[str]()
 _marker = pytest.StashKey[Path]()
-
-
-def _run_id(config) -> str:
-    # The same for every process of one xdist run; a run without xdist has one process.
-    # SITE_BUILD_RUN names a run that spans several pytest sessions on one clone: CI sets it so
-    # that `make lighthouse` serves the site `make test` built minutes before (about 1.5 min).
-    return (
-        os.environ.get("SITE_BUILD_RUN")
-        or os.environ.get("PYTEST_XDIST_TESTRUNUID")
-        or config.stash.setdefault(_own_run_id, uuid.uuid4().hex)
-    )
-
-
-def _folder(config) -> Path:
-    reuse = config.getoption("reuse_db") and not config.getoption("create_db")
-    return site_folder(reuse, _run_id(config))
 
 
 def pytest_collection_finish(session):
@@ -47,11 +28,11 @@ def pytest_collection_finish(session):
     )
     if not needs_site or session.config.getoption("collectonly"):
         return
-    folder = _folder(session.config)
+    folder = run_site_folder(session.config)
     if is_built(folder):
         return
     # One process of the run starts it (ensure_site's lock would make a second one wait anyway).
-    started = Path(tempfile.gettempdir()) / f"endqi-site-build-{_run_id(session.config)}"
+    started = Path(tempfile.gettempdir()) / f"endqi-site-build-{run_id(session.config)}"
     try:
         started.touch(exist_ok=False)
     except FileExistsError:
@@ -79,6 +60,6 @@ def pytest_unconfigure(config):
 @pytest.fixture(scope="session")
 def built_site(pytestconfig) -> Path:
     """The site built once (waits for the background build; builds it here if that failed)."""
-    folder = _folder(pytestconfig)
+    folder = run_site_folder(pytestconfig)
     ensure_site(folder)
     return folder

@@ -8,8 +8,11 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import uuid
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -155,30 +158,68 @@ def site_environment(workdir: Path, url: str = "http://127.0.0.1") -> dict[str, 
     }
 
 
-def build_site(folder: Path) -> None:
+def build_site(folder: Path, demo_only: bool = False) -> None:
     """The demo site with members of Congress, and the list of its page types (written last:
-    its presence says the folder is complete)."""
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    its presence says the folder is complete). On the way, the demo as the test settings make it
+    (no legislator data) is saved in `demo/` for the tests that read the demo on SQLite
+    (tests/helpers.py DemoDatabase); `demo_only` stops there, and a later call goes on from it."""
     env = site_environment(folder)
-    # A copy of the migrated database the test processes start from; migrate finds it done.
-    copy_migrated_database(folder / "site.sqlite3")
-    subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*MANAGE, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
+    if not demo_is_saved(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        # A copy of the migrated database the test processes start from; migrate finds it done.
+        copy_migrated_database(folder / "site.sqlite3")
+        subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+        demo = _run(["demo"], {**env, "LEGISLATOR_DEMO_IMPORT": "0"})
+        save_demo(folder, demo)
+    if demo_only:
+        return
+    # The legislator data a fresh `make demo` imports (the demo's second run adds only that).
+    _run(["demo"], env)
     # Members of Congress for the letter journeys, unless the demo imported the real ones.
-    load = "from tests.actions.letters.helpers import load_sample_congress as load; load()"
-    subprocess.run(
-        [*MANAGE, "shell", "-c", load], env=env, check=True, cwd=ROOT, capture_output=True
-    )
-    listing = subprocess.run(
-        [*MANAGE, "check_pages", "--list-types"],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout
+    _run(["shell", "-c", "from tests.actions.letters.helpers import load_sample_congress; load_sample_congress()"], env)  # fmt: skip
+    listing = _run(["check_pages", "--list-types"], env)
     (folder / "page-types.txt").write_text(listing)
+
+
+def _run(arguments: list[str], env: dict[str, str]) -> str:
+    """A management command on the site; what it printed, or its output in the error."""
+    result = subprocess.run(
+        [*MANAGE, *arguments], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    if result.returncode:
+        raise RuntimeError(
+            f"manage.py {arguments[0]} failed while building the browser tests' site:\n"
+            + result.stdout
+            + result.stderr
+        )
+    return result.stdout
+
+
+DEMO = "demo"  # the demo's copy inside a site's folder: site.sqlite3, media/, output.txt
+
+
+def demo_is_saved(folder: Path) -> bool:
+    return (folder / DEMO / "output.txt").exists()
+
+
+def save_demo(folder: Path, output: str) -> None:
+    """A copy of the site's database and media as `manage.py demo` left them, with what it
+    printed (written last: its presence says the copy is complete)."""
+    partial = folder / f"{DEMO}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir()
+    # SQLite's backup API: one consistent file, whatever the write-ahead log still holds.
+    with (
+        closing(sqlite3.connect(folder / "site.sqlite3")) as source,
+        closing(sqlite3.connect(partial / "site.sqlite3")) as copy,
+    ):
+        source.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")
+    if (folder / "media").exists():
+        shutil.copytree(folder / "media", partial / "media")
+    (partial / "output.txt").write_text(output)
+    partial.rename(folder / DEMO)
 
 
 # What the built site is made of: a change to any of these builds it anew.
@@ -214,21 +255,50 @@ def site_folder(reuse: bool, run_id: str) -> Path:
     return SITES / (site_key() if reuse else f"run-{run_id}")
 
 
+_own_run_id = pytest.StashKey[str]()
+
+
+def run_id(config) -> str:
+    """The same for every process of one xdist run; a run without xdist has one process."""
+    # SITE_BUILD_RUN names a run that spans several pytest sessions on one clone: CI sets it so
+    # that `make lighthouse` serves the site `make test` built minutes before (about 1.5 min).
+    return (
+        os.environ.get("SITE_BUILD_RUN")
+        or os.environ.get("PYTEST_XDIST_TESTRUNUID")
+        or config.stash.setdefault(_own_run_id, uuid.uuid4().hex)
+    )
+
+
+def run_site_folder(config) -> Path:
+    """This run's site (site_folder), from pytest's options."""
+    reuse = config.getoption("reuse_db") and not config.getoption("create_db")
+    return site_folder(reuse, run_id(config))
+
+
+def saved_demo(config) -> Path:
+    """The demo as the test settings make it, saved on the way to this run's site (waits for
+    the background build to reach it; builds that far here if nothing else is building it)."""
+    folder = run_site_folder(config)
+    ensure_site(folder, demo_only=True)
+    return folder / DEMO
+
+
 def is_built(folder: Path) -> bool:
     return (folder / "page-types.txt").exists()
 
 
-def ensure_site(folder: Path) -> None:
-    """Build the site in `folder` unless it is there; one process at a time (the first builds,
-    the others wait for it). Other runs' sites are removed: only the latest is kept."""
+def ensure_site(folder: Path, demo_only: bool = False) -> None:
+    """Build the site in `folder` unless it is there (with `demo_only`, as far as the demo's
+    copy); one process at a time (the first builds, the others wait for it). Other runs' sites
+    are removed: only the latest is kept."""
     SITES.mkdir(parents=True, exist_ok=True)
     with exclusive(SITES / ".lock"):
-        if is_built(folder):
+        if is_built(folder) or (demo_only and demo_is_saved(folder)):
             return
         for other in SITES.iterdir():
             if other.is_dir() and other != folder:
                 shutil.rmtree(other, ignore_errors=True)
-        build_site(folder)
+        build_site(folder, demo_only)
 
 
 def log_in_to_admin(page, live_site, username: str = "", password: str = "") -> None:
