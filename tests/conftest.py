@@ -9,12 +9,14 @@ sees the baseline fresh whatever the previous test did. docs/testing.md explains
 
 import functools
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
+from django.test import TransactionTestCase
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -22,6 +24,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from core.generation import forget_generation, forget_last_reading
 from tests.e2e.helpers import saved_demo
 from tests.helpers import (
+    ROOT,
     BaselineSite,
     DemoDatabase,
     build_baseline_site,
@@ -30,7 +33,7 @@ from tests.helpers import (
     holds_migration_data,
     staff_user,
 )
-from tests.migrated_database import copy_migrated_database
+from tests.migrated_database import copy_migrated_database, start_making
 from tests.states.state_legislators.helpers import REAL_STATE_DATA
 
 # Fixtures that tests in more than one folder use; a folder's own fixtures stay in its conftest.py.
@@ -55,11 +58,41 @@ DEMO_FIXTURE = "demo_site"
 REAL_STATE_DATA_FIXTURE = "real_import"
 
 
+_making_the_database = pytest.StashKey[subprocess.Popen | None]()
+
+
 def pytest_configure(config):
     """Spanish pages need the compiled catalogue, which `make install` builds: compiled here too
-    (before any test process starts) when it is missing or older than its source."""
+    (before any test process starts) when it is missing or older than its source. The migrated
+    SQLite database the test databases start from is started here too, if there is none yet: it
+    is made while the test processes start and run the tests that need no database."""
     if not hasattr(config, "workerinput"):
         compile_catalogues()
+        if _starts_from_the_migrated_database(config):
+            config.stash[_making_the_database] = start_making(
+                ROOT / "var" / "migrated" / "migrate.log"
+            )
+
+
+def pytest_unconfigure(config):
+    making = config.stash.get(_making_the_database, None)
+    if making is not None and making.poll() is None:  # a run stopped early
+        making.terminate()
+        making.wait()
+
+
+def _starts_from_the_migrated_database(config) -> bool:
+    """Whether this run's SQLite test databases, kept between runs, start as copies of the
+    migrated database (tests/migrated_database.py)."""
+    database = settings.DATABASES["default"]
+    name = database.get("TEST", {}).get("NAME") or ""
+    return bool(
+        database["ENGINE"] == "django.db.backends.sqlite3"
+        and config.getoption("reuse_db")
+        and not config.getoption("create_db")
+        and name
+        and "mode=memory" not in name
+    )
 
 
 _demo = DemoDatabase()
@@ -73,22 +106,23 @@ def _reads_real_state_data(item) -> bool:
     return REAL_STATE_DATA_FIXTURE in getattr(item, "fixturenames", ())
 
 
-def _in_a_rolled_back_transaction(item) -> bool:
-    """pytest-django's first group: tests that use the database inside a transaction."""
-    fixtures = getattr(item, "fixturenames", ())
-    if "transactional_db" in fixtures or "live_server" in fixtures:
-        return False
-    marker = item.get_closest_marker("django_db")
-    if marker is not None:
-        return not (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
-    return "db" in fixtures
+def _uses_a_database_or_a_browser(item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    test_case = getattr(item, "cls", None)
+    return bool(
+        (test_case is not None and issubclass(test_case, TransactionTestCase))  # Django's
+        or item.get_closest_marker("django_db")
+        or fixtures & {"db", "transactional_db", "live_server", "django_db_setup"}
+        or item.get_closest_marker("browser")
+        or item.get_closest_marker("live")
+        or item.get_closest_marker("lighthouse")
+    )
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """The demo's tests run together in one process (an xdist group), after the other tests in
-    a transaction and before the transactional ones, so the demo is built once (demo_site).
-    The tests that read the real state legislator data do the same (real_import)."""
+    """The demo's tests run together in one process (an xdist group), so the demo is loaded once
+    (demo_site); the tests that read the real state legislator data do the same (real_import)."""
     for item in items:
         if _reads_the_demo(item):
             item.add_marker(pytest.mark.xdist_group("demo"))
@@ -96,34 +130,25 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("real-state-data"))
     result = yield
     # pytest-django has ordered them: tests in a transaction, transactional tests, the rest.
+    # First the tests that need no database nor browser, while the migrated database is made
+    # (pytest_configure); then the two groups, whose setup is long; then as pytest-django
+    # ordered them, the browser and live tests last (their site is built meanwhile). xdist
+    # hands the units out in this order (--no-loadscope-reorder in pyproject.toml).
     demo = [item for item in items if _reads_the_demo(item)]
     real = [item for item in items if _reads_real_state_data(item) and item not in demo]
-    others = [item for item in items if item not in demo and item not in real]
-    boundary = next(
-        (i for i, item in enumerate(others) if not _in_a_rolled_back_transaction(item)),
-        len(others),
-    )
-    items[:] = others[:boundary] + real + demo + others[boundary:]
+    first = [item for item in items if not _uses_a_database_or_a_browser(item)]
+    grouped = {*demo, *real, *first}
+    items[:] = first + real + demo + [item for item in items if item not in grouped]
     return result
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(
-    django_db_modify_db_settings_parallel_suffix, django_db_keepdb, django_db_createdb
-):
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
     """A SQLite test database kept between runs (--reuse-db: make test) that does not exist yet
     starts as a copy of a migrated one (tests/migrated_database.py): the test processes and the
     browser tests' site migrate once between them, not once each."""
-    database = settings.DATABASES["default"]
-    name = database.get("TEST", {}).get("NAME") or ""
-    if (
-        database["ENGINE"] == "django.db.backends.sqlite3"
-        and django_db_keepdb
-        and not django_db_createdb
-        and name
-        and "mode=memory" not in name
-        and not Path(name).exists()
-    ):
+    name = settings.DATABASES["default"].get("TEST", {}).get("NAME") or ""
+    if _starts_from_the_migrated_database(request.config) and not Path(name).exists():
         copy_migrated_database(Path(name))
 
 

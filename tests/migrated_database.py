@@ -62,19 +62,48 @@ def _migrate(path: Path) -> None:
         database.execute("PRAGMA journal_mode=DELETE")
 
 
-def copy_migrated_database(target: Path) -> None:
-    """Write a freshly migrated database to `target` (replacing what is there), migrating one
-    first if this set of migrations has none yet; the first process to ask makes it, the others
-    wait for it."""
-    template = FOLDER / f"{migrations_key()}.sqlite3"
+def template() -> Path:
+    return FOLDER / f"{migrations_key()}.sqlite3"
+
+
+def ensure_migrated_database() -> Path:
+    """The migrated database of this set of migrations, made first if there is none yet; the
+    first process to ask makes it, the others wait for it."""
+    made = template()
     with exclusive(FOLDER / ".lock"):
-        if not template.exists():
+        if not made.exists():
             for old in FOLDER.glob("*.sqlite3*"):
                 old.unlink()
-            partial = FOLDER / f"{template.stem}.partial"
+            partial = FOLDER / f"{made.stem}.partial"
             partial.unlink(missing_ok=True)
             _migrate(partial)
-            partial.rename(template)
+            partial.rename(made)
+    return made
+
+
+def start_making(log: Path) -> subprocess.Popen | None:
+    """Make the migrated database in a process of its own, unless it is there: the test run
+    starts it before its test processes have even collected their tests, which then find it
+    made or wait for it (the lock is taken at once)."""
+    if template().exists():
+        return None
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "tests.migrated_database"],
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def copy_migrated_database(target: Path) -> None:
+    """Write a freshly migrated database to `target` (replacing what is there)."""
+    made = ensure_migrated_database()
     for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
         leftover.unlink(missing_ok=True)
-    shutil.copyfile(template, target)
+    shutil.copyfile(made, target)
+
+
+if __name__ == "__main__":
+    ensure_migrated_database()

@@ -429,6 +429,7 @@ def test_admin_forms_and_translation_editor_open(admin_client, story_index, span
         assert admin_client.get(url).status_code == 200, url
 
 
+@pytest.mark.django_db  # a page's instance reads its content type
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_labels_shown_are_djangos_own_in_each_language(language):
     """outcome_label and the like (a dict lookup, cheap on a listing of cards) say what
