@@ -160,8 +160,8 @@ def site_environment(workdir: Path, url: str = "http://127.0.0.1") -> dict[str, 
 
 def build_site(folder: Path, demo_only: bool = False) -> None:
     """The demo site with members of Congress, and the list of its page types (written last:
-    its presence says the folder is complete). On the way, the demo as the test settings make it
-    (no legislator data) is saved in `demo/` for the tests that read the demo on SQLite
+    its presence says the folder is complete). On the way, the demo without the legislator data
+    (as the test settings make it) is saved in `demo/` for the tests that read the demo on SQLite
     (tests/helpers.py DemoDatabase); `demo_only` stops there, and a later call goes on from it."""
     env = site_environment(folder)
     if not demo_is_saved(folder):
@@ -169,7 +169,7 @@ def build_site(folder: Path, demo_only: bool = False) -> None:
         folder.mkdir(parents=True)
         # A copy of the migrated database the test processes start from; migrate finds it done.
         copy_migrated_database(folder / "site.sqlite3")
-        subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+        _run(["migrate", "--noinput", "-v0"], env)
         demo = _run(["demo"], {**env, "LEGISLATOR_DEMO_IMPORT": "0"})
         save_demo(folder, demo)
     if demo_only:
@@ -177,7 +177,8 @@ def build_site(folder: Path, demo_only: bool = False) -> None:
     # The legislator data a fresh `make demo` imports (the demo's second run adds only that).
     _run(["demo"], env)
     # Members of Congress for the letter journeys, unless the demo imported the real ones.
-    _run(["shell", "-c", "from tests.actions.letters.helpers import load_sample_congress; load_sample_congress()"], env)  # fmt: skip
+    load = "from tests.actions.letters.helpers import load_sample_congress as load; load()"
+    _run(["shell", "-c", load], env)
     listing = _run(["check_pages", "--list-types"], env)
     (folder / "page-types.txt").write_text(listing)
 
@@ -276,7 +277,7 @@ def run_site_folder(config) -> Path:
 
 
 def saved_demo(config) -> Path:
-    """The demo as the test settings make it, saved on the way to this run's site (waits for
+    """The demo without the legislator data (as the test settings make it), saved on the way to this run's site (waits for
     the background build to reach it; builds that far here if nothing else is building it)."""
     folder = run_site_folder(config)
     ensure_site(folder, demo_only=True)
