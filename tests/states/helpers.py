@@ -34,9 +34,14 @@ def make_state(index, code: str, statuses=(), criteria=None, **assessment_fields
     name = state_name(code)
     page = StatePageFactory(parent=index, title=name, slug=slugify(name), postal_code=code)
     criteria = criteria or rubric()
-    for slug, status in zip(SLUGS, statuses, strict=False):
+    # sort_order as the admin saves it: left empty, PostgreSQL may return the rows in any order.
+    for position, (slug, status) in enumerate(zip(SLUGS, statuses, strict=False)):
         StateAssessmentFactory(
-            page=page, criterion=criteria[slug], status=status, **assessment_fields
+            page=page,
+            criterion=criteria[slug],
+            status=status,
+            sort_order=position,
+            **assessment_fields,
         )
     return page
 
