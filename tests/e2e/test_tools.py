@@ -1,8 +1,10 @@
-"""The browser contexts kept open between tests (tests/e2e/conftest.py PooledContext) hand each
-test what a new context would: no tabs, cookies, permissions, stored data or cached pages that an
-earlier test left behind."""
+"""The tools the browser tests run on: the browser contexts kept open between tests
+(tests/e2e/conftest.py PooledContext) hand each test what a new context would, with no tabs,
+cookies, permissions, stored data or cached pages an earlier test left behind; and the Nu HTML
+checker, run the quick way, still finds what is wrong."""
 
 from tests.e2e.conftest import PooledContext
+from tests.e2e.helpers import nu_errors
 
 PERMISSION = "navigator.permissions.query({name: 'geolocation'}).then((p) => p.state)"
 
@@ -38,3 +40,25 @@ def test_a_reset_context_keeps_nothing_of_the_test_before(browser, live_site):
         assert page.evaluate("performance.getEntriesByType('navigation')[0].transferSize") > 0
     finally:
         pooled.context.close()
+
+
+def test_the_nu_checker_as_run_here_still_reports_errors(tmp_path):
+    """The checker runs with the quick compiler and a larger stack (tests/e2e/helpers.py
+    NU_JAVA): it still reads a deep page and names what is wrong with a bad one."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>x</title></head>'
+        '<body><p><div>x</div></p><img src="a.png"></body></html>'
+    )
+    deep = tmp_path / "deep.html"
+    deep.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body>'
+        + "<div>" * 400
+        + "deep"
+        + "</div>" * 400
+        + "</body></html>"
+    )
+    errors = nu_errors([bad, deep])
+    assert any("No “p” element in scope" in error for error in errors), errors
+    assert any("alt" in error for error in errors), errors
+    assert not [error for error in errors if error.startswith("deep.html")], errors
