@@ -247,8 +247,8 @@ def _models_indexed_on_save() -> tuple:
 def search_index_signals_off():
     """With AUTO_UPDATE off no backend takes the object, but the search app's save and delete
     handlers still run a task per save that fetches the object again and asks whether it is
-    live: two queries a save, about 5% of the non-browser tests' CPU, for nothing. The same
-    handlers are taken off and put back, through Django's signal API."""
+    live: two queries a save, for nothing (about 3% of the time of tests that make many pages).
+    The same handlers are taken off and put back, through Django's signal API."""
     models = _models_indexed_on_save()
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
