@@ -93,8 +93,8 @@ def browser():
 class PooledContext:
     """One browser context kept open for every test with the same width, JavaScript setting and
     language. A page opened in an open context costs Chromium about half the CPU of one in a new
-    context (docs/testing.md), and the browser tests open a few hundred. A page of its own, kept
-    open, holds the DevTools session that clears what a test left behind."""
+    context (docs/testing.md), and nearly every browser test opens one or more. A page of its
+    own, kept open, holds the DevTools session that clears what a test left behind."""
 
     def __init__(self, browser, width: int, javascript: bool, language: str):
         self.context = browser.new_context(

@@ -283,8 +283,9 @@ def run_site_folder(config) -> Path:
 
 
 def saved_demo(config) -> Path:
-    """The demo without the legislator data (as the test settings make it), saved on the way to this run's site (waits for
-    the background build to reach it; builds that far here if nothing else is building it)."""
+    """The demo without the legislator data (as the test settings make it), saved on the way
+    to this run's site: waits for the background build to reach it, or builds that far here if
+    nothing else is building it."""
     folder = run_site_folder(config)
     ensure_site(folder, demo_only=True)
     return folder / DEMO
