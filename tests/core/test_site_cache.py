@@ -21,7 +21,7 @@ from core.models import CacheGeneration
 from core.spam import STARTED_FIELD
 from home.factories import StandardPageFactory
 from home.models import FooterText, SiteSettings
-from tests.helpers import queries_for
+from tests.helpers import queries_for, remove_rubric
 
 
 @pytest.fixture(autouse=True)
@@ -174,7 +174,9 @@ def test_the_locale_cache_gives_wagtails_answers(locales, spanish_home):
         assert Locale.objects.get_for_language(code) == uncached(Locale.objects, code)
     with pytest.raises(LookupError):
         Locale.objects.get_for_language("xx")
-    spanish_home.delete()  # the locale's only page: a locale with pages cannot be deleted
+    # The locale's only page and criteria: a locale still in use cannot be deleted.
+    spanish_home.delete()
+    remove_rubric()
     spanish.delete()  # purges: the next lookup sees it gone
     with pytest.raises(Locale.DoesNotExist):
         Locale.objects.get_for_language("es")

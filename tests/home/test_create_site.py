@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 from home.models import HomePage
 from states import seed
 from states.models import StateIndexPage
+from tests.helpers import remove_rubric
 
 
 def run(command: str) -> str:
@@ -20,7 +21,8 @@ def run(command: str) -> str:
 
 def fresh_install() -> None:
     """What `migrate` leaves (the test database holds a baseline site): Wagtail's welcome page,
-    a site at localhost, the default language only."""
+    a site at localhost, the default language only, no criteria."""
+    remove_rubric()
     for page in Page.objects.filter(depth=2):
         page.delete()
     root = Page.get_first_root_node()
