@@ -110,6 +110,13 @@ def _reads_real_state_data(item) -> bool:
     return REAL_STATE_DATA_FIXTURE in getattr(item, "fixturenames", ())
 
 
+def _empties_the_database(item) -> bool:
+    """A transactional test: the database is flushed when it ends (pytest-django's own order
+    puts these after the tests that run in a transaction)."""
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
 def _uses_a_database_or_a_browser(item) -> bool:
     fixtures = set(getattr(item, "fixturenames", ()))
     test_case = getattr(item, "cls", None)
@@ -135,14 +142,19 @@ def pytest_collection_modifyitems(config, items):
     result = yield
     # pytest-django has ordered them: tests in a transaction, transactional tests, the rest.
     # First the tests that need no database nor browser, while the migrated database is made
-    # (pytest_configure); then the two groups, whose setup is long; then as pytest-django
-    # ordered them, the browser and live tests last (their site is built meanwhile). xdist
-    # hands the units out in this order (--no-loadscope-reorder in pyproject.toml).
+    # (pytest_configure); then the two groups, whose setup is long; then the transactional
+    # tests (the migration tests take half a minute: last, one process ran them alone while
+    # the other waited), the database put back after them (pytest_runtest_teardown); then as
+    # pytest-django ordered them, the browser and live tests last (their site is built
+    # meanwhile). xdist hands the units out in this order (--no-loadscope-reorder in
+    # pyproject.toml).
     demo = [item for item in items if _reads_the_demo(item)]
     real = [item for item in items if _reads_real_state_data(item) and item not in demo]
     first = [item for item in items if not _uses_a_database_or_a_browser(item)]
     grouped = {*demo, *real, *first}
-    items[:] = first + real + demo + [item for item in items if item not in grouped]
+    emptying = [item for item in items if _empties_the_database(item) and item not in grouped]
+    grouped.update(emptying)
+    items[:] = first + real + demo + emptying + [item for item in items if item not in grouped]
     return result
 
 
@@ -195,6 +207,27 @@ def pytest_runtest_setup(item):
         _demo.load()  # once the databases exist; before that, demo_site does it
     else:
         _demo.roll_back()
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test, once its fixtures are gone and the database flushed: put back
+    what migrations made and the baseline, for the tests in a transaction that follow (they run
+    after it now, not before). Another transactional test next puts it back itself."""
+    result = yield
+    if _empties_the_database(item) and not (nextitem and _empties_the_database(nextitem)):
+        _put_back_what_migrations_made()
+    return result
+
+
+def _put_back_what_migrations_made() -> None:
+    connection = connections["default"]
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized is None or _demo.blocker is None:
+        return  # the baseline fixture builds the baseline again in each test instead
+    with _demo.blocker.unblock():
+        if not holds_migration_data():
+            connection.creation.deserialize_db_from_string(serialized)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,24 @@
+"""The suite's own machinery (tests/conftest.py): what a transactional test empties is put back
+for the tests that follow it."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import _put_back_what_migrations_made
+from tests.helpers import find_baseline_site, holds_migration_data
+from tests.states.helpers import rubric
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_what_a_transactional_test_empties_is_put_back():
+    # As Django's TransactionTestCase does at its end: the sequences go on (PostgreSQL), and
+    # with serialized_rollback the content types are not made again.
+    call_command(
+        "flush", interactive=False, verbosity=0, reset_sequences=False, inhibit_post_migrate=True
+    )
+    assert not holds_migration_data() and find_baseline_site() is None
+    _put_back_what_migrations_made()
+    assert holds_migration_data()
+    baseline = find_baseline_site()
+    assert baseline is not None and baseline.spanish_home.title == "Inicio"
+    assert len(rubric()) == 9
