@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 
 from home.factories import StandardPageFactory
 from tests.helpers import ROOT
+from tests.security.helpers import run_with_production_env
 
 
 def directives(header: str) -> dict[str, list[str]]:
@@ -65,10 +66,8 @@ def test_development_also_gets_the_csp_but_does_not_upgrade_plain_http(client, h
 
 @pytest.mark.django_db
 def test_media_and_player_hosts_come_from_the_environment(home_page, settings):
-    from tests.security.helpers import run_with_production_env
-
     code = (
-        "import django; django.setup(); from django.conf import settings; "
+        "from django.conf import settings; "
         "d = settings.CONTENT_SECURITY_POLICY['DIRECTIVES']; "
         "print(' '.join(d['img-src']), '|', ' '.join(d['frame-src']))"
     )
