@@ -112,7 +112,8 @@ def _reads_real_state_data(item) -> bool:
 
 def _empties_the_database(item) -> bool:
     """A transactional test: the database is flushed when it ends (pytest-django's own order
-    puts these after the tests that run in a transaction)."""
+    puts these after the tests that run in a transaction). The suite has no Django
+    TransactionTestCase classes; every such test is marked django_db(transaction=True)."""
     marker = item.get_closest_marker("django_db")
     return bool(marker and marker.kwargs.get("transaction"))
 
