@@ -173,9 +173,10 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, r
 def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, pytestconfig):
     """pytest-django's test databases, with the baseline site built in each, once.
 
-    With --reuse-db (make test, locally) the databases of the last run are kept. A run that
-    ended with a transactional test left its database empty, even of what migrations made; that
-    is put back at the end of the run where it can be, and otherwise the database is made anew."""
+    With --reuse-db (make test, locally) the databases of the last run are kept. A
+    transactional test leaves its database empty, even of what migrations made; that is put back
+    after it (pytest_runtest_teardown) and again at the end of the run where it can be, and a
+    database found empty all the same is made anew."""
     connection = connections["default"]
     with django_db_blocker.unblock():
         if django_db_keepdb and not holds_migration_data():
@@ -191,11 +192,8 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, pytest
     yield
     _demo.roll_back()
     REAL_STATE_DATA.clear()
-    serialized = getattr(connection, "_test_serialized_contents", None)
-    if django_db_keepdb and serialized is not None:
-        with django_db_blocker.unblock():
-            if not holds_migration_data():
-                connection.creation.deserialize_db_from_string(serialized)
+    if django_db_keepdb:  # a run stopped inside a transactional test
+        _put_back_what_migrations_made()
 
 
 @pytest.hookimpl(tryfirst=True)
