@@ -48,10 +48,10 @@ run: demo
 # CI starts afresh (PYTEST_DB=--create-db TEST_SQLITE_NAME=). docs/testing.md says more.
 PYTEST_DB ?= --reuse-db
 TEST_SQLITE_NAME ?= $(CURDIR)/var/test-db.sqlite3
-# PYTHONDONTWRITEBYTECODE (set on some machines, this one included) is unset for the tests:
-# pytest then keeps each test module with its asserts rewritten in __pycache__, where every
-# test process rewrote all of them again at each run (about 4 s of CPU each, half of
-# collecting the tests).
+# PYTHONDONTWRITEBYTECODE (set on some machines, this one included) is unset for the tests, so
+# that pytest keeps each test module with its asserts rewritten in __pycache__; otherwise every
+# test process rewrites all of them at every run (about 4 s of CPU each, half of collecting
+# the tests).
 PYTEST = mkdir -p var && PYTHONDONTWRITEBYTECODE= TEST_SQLITE_NAME=$(TEST_SQLITE_NAME) $(PY) -m pytest -n auto --durations=15 $(PYTEST_DB)
 
 # The whole suite, its browser checkers included (a fresh clone would otherwise skip axe-core,
