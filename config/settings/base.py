@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -271,6 +270,7 @@ SITE_CACHE_SECONDS = int(os.environ.get("SITE_CACHE_SECONDS", "3600"))
 CACHE_GENERATION_SECONDS = float(os.environ.get("CACHE_GENERATION_SECONDS", "1"))
 
 # CDN purge on publish (wagtail.contrib.frontend_cache), configured only by the environment.
+WAGTAILFRONTENDCACHE: dict = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "default": {
@@ -286,6 +286,10 @@ elif os.environ.get("CLOUDFLARE_API_TOKEN"):
             "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
         }
     }
+# Installed only with a CDN to purge: without one, its handler would still work out the URLs of
+# every page published, to purge nowhere.
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Email: django-anymail sends everything. EMAIL_BACKEND picks the provider, for example
 # "anymail.backends.postmark.EmailBackend" with ANYMAIL_POSTMARK_SERVER_TOKEN set.

@@ -99,3 +99,36 @@ def test_media_go_to_s3_compatible_storage_when_a_bucket_is_named():
     assert storage["OPTIONS"]["bucket_name"] == "campaign-media"
     assert storage["OPTIONS"]["endpoint_url"] == "https://s3.example"
     assert storage["OPTIONS"]["querystring_auth"] is False
+
+
+def test_the_cdn_purge_is_installed_only_with_a_cdn_to_purge():
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"FRONTEND_CACHE_PURGE_URL", "CLOUDFLARE_API_TOKEN"}
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    code = (
+        "from django.conf import settings; "
+        "print('wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS, "
+        "settings.WAGTAILFRONTENDCACHE)"
+    )
+    without = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert without.stdout.strip() == "False {}", without.stderr
+
+    # With one, Django starts with the module (which connects its purge to page_published),
+    # and the purge goes to the URL given.
+    env["FRONTEND_CACHE_PURGE_URL"] = "http://127.0.0.1:6081/purge"
+    code = (
+        "import django; django.setup(); from django.apps import apps; "
+        "from wagtail.contrib.frontend_cache.utils import get_backends; "
+        "backend = get_backends()['default']; "
+        "print(apps.is_installed('wagtail.contrib.frontend_cache'), "
+        "type(backend).__name__, backend.cache_netloc)"
+    )
+    with_cdn = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert with_cdn.stdout.split() == ["True", "HTTPBackend", "127.0.0.1:6081"], with_cdn.stderr
