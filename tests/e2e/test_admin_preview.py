@@ -7,6 +7,7 @@ translation editor, which has no side panel: its Preview opens the Spanish draft
 
 import html
 import re
+import time
 from urllib.parse import urljoin
 
 from tests.e2e.helpers import log_in_to_admin
@@ -97,6 +98,13 @@ def test_public_pages_still_refuse_other_sites_frames(live_site, open_page):
         ),
     )
     page.goto("http://partner.test/")
-    page.wait_for_timeout(1000)
-    # Chromium replaces a refused frame with its error page.
-    assert [frame.url.split(":")[0] for frame in page.frames] == ["http", "chrome-error"]
+
+    def schemes() -> list[str]:
+        return [frame.url.split(":")[0] for frame in page.frames]
+
+    # Chromium replaces a refused frame with its error page: waited for (a framed site would
+    # show "http" there instead until the deadline, and fail).
+    deadline = time.monotonic() + 10
+    while schemes() != ["http", "chrome-error"] and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert schemes() == ["http", "chrome-error"]

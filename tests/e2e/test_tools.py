@@ -23,7 +23,12 @@ def test_a_reset_context_keeps_nothing_of_the_test_before(browser, live_site):
         )
         pooled.context.grant_permissions(["geolocation"], origin=live_site.url)
         assert page.evaluate(PERMISSION) == "granted"
-        pooled.context.new_page()  # a second tab, as the petition journeys open
+        # The same server under a second origin, in a second tab (as the petition journeys
+        # open one): what each origin stored goes.
+        other = live_site.url.replace("127.0.0.1", "localhost")
+        tab = pooled.context.new_page()
+        tab.goto(other + "/en/")
+        tab.evaluate("localStorage.setItem('remembered', 'Ana')")
         pooled.reset()
 
         assert pooled.context.pages == [pooled.keeper]
@@ -38,6 +43,8 @@ def test_a_reset_context_keeps_nothing_of_the_test_before(browser, live_site):
         # The page came from the server again, not from the cache an earlier test filled.
         assert served[0] == 200
         assert page.evaluate("performance.getEntriesByType('navigation')[0].transferSize") > 0
+        page.goto(other + "/en/")
+        assert page.evaluate("localStorage.getItem('remembered')") is None
     finally:
         pooled.context.close()
 
