@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from states.importer import FILE_NAMES
+from states.importer import FILE_NAMES, parsing
 from states.models import (
     Committee,
     CommitteeMembership,
@@ -19,9 +19,17 @@ from tests.helpers import require_tool
 from tests.states.legislators.helpers import (
     SAMPLE_STATES,
     find_shared_data,
+    parse_yaml_once,
     run_import,
     write_sample,
 )
+
+
+@pytest.fixture(autouse=True)
+def publishers_files_parsed_once(monkeypatch):
+    """The importer reads the same files in many tests here: each is parsed once per test
+    process (tests/states/legislators/helpers.py says why and how)."""
+    monkeypatch.setattr(parsing, "load_yaml", parse_yaml_once)
 
 
 @pytest.fixture
