@@ -169,39 +169,25 @@ def build_site(folder: Path, demo_only: bool = False) -> None:
     """The demo site with members of Congress, and the list of its page types (written last:
     its presence says the folder is complete). On the way, the demo without the legislator data
     (as the test settings make it) is saved in `demo/` for the tests that read the demo on SQLite
-    (tests/helpers.py DemoDatabase); `demo_only` stops there, and a later call goes on from it."""
-    env = site_environment(folder)
+    (tests/helpers.py DemoDatabase); `demo_only` stops there, and a later call goes on from it.
+    The steps run in one process with the site's settings (tests/e2e/site_build.py)."""
     if not demo_is_saved(folder):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        # A copy of the migrated database the test processes start from; migrate finds it done.
+        # A copy of the migrated database the test processes start from.
         copy_migrated_database(folder / "site.sqlite3")
-        _run(["migrate", "--noinput", "-v0"], env)
-        demo = _run(["demo"], {**env, "LEGISLATOR_DEMO_IMPORT": "0"})
-        save_demo(folder, demo)
-    if demo_only:
-        return
-    # The legislator data a fresh `make demo` imports (the demo's second run adds only that).
-    _run(["demo"], env)
-    # Members of Congress for the letter journeys, unless the demo imported the real ones.
-    load = "from tests.actions.letters.helpers import load_sample_congress as load; load()"
-    _run(["shell", "-c", load], env)
-    listing = _run(["check_pages", "--list-types"], env)
-    (folder / "page-types.txt").write_text(listing)
-
-
-def _run(arguments: list[str], env: dict[str, str]) -> str:
-    """A management command on the site; what it printed, or its output in the error."""
     result = subprocess.run(
-        [*MANAGE, *arguments], env=env, cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "tests.e2e.site_build", str(folder)]
+        + (["--demo-only"] if demo_only else []),
+        env=site_environment(folder),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     if result.returncode:
         raise RuntimeError(
-            f"manage.py {arguments[0]} failed while building the browser tests' site:\n"
-            + result.stdout
-            + result.stderr
+            "building the browser tests' site failed:\n" + result.stdout + result.stderr
         )
-    return result.stdout
 
 
 DEMO = "demo"  # the demo's copy inside a site's folder: site.sqlite3, media/, output.txt
@@ -239,7 +225,12 @@ SITES = ROOT / "var" / "e2e-site"
 def site_key() -> str:
     """A digest of the code, translations, dependencies and public data the site is built from."""
     digest = hashlib.sha256()
-    files = [ROOT / "requirements.lock", ROOT / "tests/actions/letters/helpers.py", Path(__file__)]
+    files = [
+        ROOT / "requirements.lock",
+        ROOT / "tests/actions/letters/helpers.py",
+        ROOT / "tests/e2e/site_build.py",
+        Path(__file__),
+    ]
     for name in SITE_SOURCES:
         files += sorted(
             path
