@@ -10,16 +10,25 @@ from tests.helpers import ROOT
 
 # The tests of a value read the settings alone, in a new process (about 0.1 s); those of
 # starting set Django up with them, apps and all (about 2 s).
+def read_settings(
+    code: str, env: dict[str, str] | None = None, without: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess:
+    """Run `code` with the base settings in a new process, whose environment is this one's
+    without `without` and with `env`."""
+    clean_env = {k: v for k, v in os.environ.items() if k not in without}
+    clean_env.update(env or {}, DJANGO_SETTINGS_MODULE="config.settings.base")
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean_env, capture_output=True, text=True
+    )
+
+
 def run_settings(env: dict[str, str], show: str = "settings.DEBUG") -> subprocess.CompletedProcess:
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
-    clean_env.update(env, DJANGO_SETTINGS_MODULE="config.settings.base")
+    """Start Django with `env` alone deciding SECRET_KEY and DEBUG, and print `show`."""
     code = (
         "import django; django.setup(); from django.apps import apps; "
         f"from django.conf import settings; print({show})"
     )
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=clean_env, capture_output=True, text=True
-    )
+    return read_settings(code, env, without=("SECRET_KEY", "DEBUG"))
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -54,11 +63,7 @@ def test_database_url_selects_postgresql_with_health_checks():
         "from django.conf import settings; "
         "d = settings.DATABASES['default']; print(d['ENGINE'], d['CONN_HEALTH_CHECKS'], d['NAME'])"
     )
-    env = {**os.environ, "DATABASE_URL": "postgres://u@db.example:5432/campaign"}
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    result = read_settings(code, {"DATABASE_URL": "postgres://u@db.example:5432/campaign"})
     assert result.stdout.split() == ["django.db.backends.postgresql", "True", "campaign"]
 
 
@@ -68,11 +73,7 @@ def test_sqlite_default_uses_wal_immediate_transactions_and_a_busy_timeout():
         "o = settings.DATABASES['default']['OPTIONS']; "
         "print(o['transaction_mode'], o['timeout'], 'journal_mode=WAL' in o['init_command'])"
     )
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    result = read_settings(code, without=("DATABASE_URL",))
     assert result.stdout.split() == ["IMMEDIATE", "20", "True"]
 
 
@@ -83,11 +84,7 @@ def test_database_connections_are_kept_between_requests_on_sqlite_too():
         "from django.conf import settings; "
         "d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
     )
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CONN_MAX_AGE"}}
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    result = read_settings(code, without=("DATABASE_URL", "CONN_MAX_AGE"))
     assert result.stdout.split() == ["60", "True"]
 
 
@@ -97,14 +94,11 @@ def test_media_go_to_s3_compatible_storage_when_a_bucket_is_named():
         "import json; from django.conf import settings; "
         "print(json.dumps(settings.STORAGES['default']))"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.base"}
-    local = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    local = read_settings(code)
     assert "FileSystemStorage" in local.stdout
-    env.update(AWS_STORAGE_BUCKET_NAME="campaign-media", AWS_S3_ENDPOINT_URL="https://s3.example")
-    s3 = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    s3 = read_settings(
+        code,
+        {"AWS_STORAGE_BUCKET_NAME": "campaign-media", "AWS_S3_ENDPOINT_URL": "https://s3.example"},
     )
     storage = json.loads(s3.stdout)
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
@@ -115,24 +109,16 @@ def test_media_go_to_s3_compatible_storage_when_a_bucket_is_named():
 
 def test_the_cdn_purge_is_installed_only_with_a_cdn_to_purge():
     """Settings alone; test_production_starts_with_a_secret_key starts Django with the module."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"FRONTEND_CACHE_PURGE_URL", "CLOUDFLARE_API_TOKEN"}
-    }
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
+    no_cdn = ("FRONTEND_CACHE_PURGE_URL", "CLOUDFLARE_API_TOKEN")
     code = (
         "from django.conf import settings; "
         "print('wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS, "
         "settings.WAGTAILFRONTENDCACHE)"
     )
-    without = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    without = read_settings(code, without=no_cdn)
     assert without.stdout.strip() == "False {}", without.stderr
 
     # With one, the purge goes to the URL given.
-    env["FRONTEND_CACHE_PURGE_URL"] = "http://127.0.0.1:6081/purge"
     code = (
         "from django.conf import settings; "
         "from wagtail.contrib.frontend_cache.utils import get_backends; "
@@ -140,7 +126,7 @@ def test_the_cdn_purge_is_installed_only_with_a_cdn_to_purge():
         "print('wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS, "
         "type(backend).__name__, backend.cache_netloc)"
     )
-    with_cdn = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    with_cdn = read_settings(
+        code, {"FRONTEND_CACHE_PURGE_URL": "http://127.0.0.1:6081/purge"}, without=no_cdn
     )
     assert with_cdn.stdout.split() == ["True", "HTTPBackend", "127.0.0.1:6081"], with_cdn.stderr
