@@ -64,21 +64,23 @@ def run_import(*args: str) -> str:
 
 def load_yaml(path: Path):
     content = path.read_bytes()
-    return remembered(("helpers", content), lambda: yaml.load(content, Loader=yaml.CSafeLoader))
+    return remembered("file", content, lambda: yaml.load(content, Loader=yaml.CSafeLoader))
 
 
 # Each distinct file's parse, pickled, by its bytes: these tests import the same publishers'
-# files over and over, and PyYAML building Python objects from them was over a third of the
-# folder's CPU (31 s to 20 s without it). A pickled copy loads about ten times faster and hands
-# each caller objects of its own, as a fresh parse would. The latest few are kept: the edited
-# copies a test writes are read once or twice.
+# files over and over, and PyYAML building Python objects from them took over a third of the
+# folder's CPU (31 s with it, 20 s without). A pickled copy loads about ten times faster and
+# hands each caller objects of its own, as a fresh parse would. The most recently used are kept:
+# the edited copies a test writes are read once or twice.
 _PARSED: dict[bytes, bytes] = {}
 KEPT = 32  # about 1 MB for the largest file
 PARSE_YAML = parsing.load_yaml  # the importer's own, as imported before any test replaces it
 
 
-def remembered(key: tuple, parse):
-    digest = hashlib.sha256(repr(key[:-1]).encode() + key[-1]).digest()
+def remembered(label: str, content: bytes, parse):
+    """What `parse` makes of `content`, parsed once while it is kept; `label` tells apart
+    parses of the same bytes that differ (what the importer expects the file to hold)."""
+    digest = hashlib.sha256(label.encode() + b"\0" + content).digest()
     # Last used last, so that the least recently used goes first.
     _PARSED[digest] = _PARSED.pop(digest, None) or pickle.dumps(parse(), pickle.HIGHEST_PROTOCOL)
     while len(_PARSED) > KEPT:
@@ -89,9 +91,8 @@ def remembered(key: tuple, parse):
 def parse_yaml_once(name: str, content: bytes, expected: type):
     """The importer's load_yaml, each distinct file parsed once per test process. A file it
     refuses raises every time, as nothing is kept for it."""
-    return remembered(
-        (name, expected.__name__, content), lambda: PARSE_YAML(name, content, expected)
-    )
+    label = f"{name}:{expected.__name__}"
+    return remembered(label, content, lambda: PARSE_YAML(name, content, expected))
 
 
 def dump_yaml(path: Path, data) -> None:
