@@ -27,6 +27,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.generation import forget_generation, forget_last_reading
 from tests.e2e.helpers import saved_demo
+from tests.garbage_collection import set_aside, tune
 from tests.helpers import (
     ROOT,
     BaselineSite,
@@ -57,6 +58,10 @@ hypothesis_settings.register_profile("ci", max_examples=300)
 hypothesis_settings.register_profile("dev", max_examples=25)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
+# Python's garbage collector, tuned for a process that holds the whole suite
+# (tests/garbage_collection.py says why and what it saves).
+tune()
+
 DEMO_FIXTURE = "demo_site"
 # The real state legislator data (tests/states/state_legislators/conftest.py: real_import).
 REAL_STATE_DATA_FIXTURE = "real_import"
@@ -76,6 +81,10 @@ def pytest_configure(config):
             config.stash[_making_the_database] = start_making(
                 ROOT / "var" / "migrated" / "migrate.log"
             )
+
+
+def pytest_collection_finish(session):
+    set_aside()
 
 
 def pytest_unconfigure(config):

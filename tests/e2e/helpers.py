@@ -143,7 +143,9 @@ def tab_to(page, predicate_js: str, limit: int = 80) -> None:
     pytest.fail(f"keyboard focus never reached an element where {predicate_js}")
 
 
-MANAGE = [sys.executable, str(ROOT / "manage.py")]
+# manage.py with the garbage collector tuned as in the test processes (tests/garbage_collection.py);
+# run from ROOT.
+MANAGE = [sys.executable, "-m", "tests.garbage_collection"]
 
 
 def site_environment(workdir: Path, url: str = "http://127.0.0.1") -> dict[str, str]:

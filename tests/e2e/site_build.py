@@ -9,7 +9,11 @@ from pathlib import Path
 
 import django
 
+from tests.garbage_collection import set_aside, tune
+
+tune()
 django.setup()
+set_aside()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connections  # noqa: E402
