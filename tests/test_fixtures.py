@@ -1,11 +1,17 @@
 """The suite's own machinery (tests/conftest.py): what a transactional test empties is put back
-for the tests that follow it."""
+for the tests that follow it, and the test processes collect garbage as tuned."""
+
+import gc
+import subprocess
+import sys
 
 import pytest
 from django.core.management import call_command
 
 from tests.conftest import _put_back_what_migrations_made
-from tests.helpers import find_baseline_site, holds_migration_data
+from tests.e2e.helpers import MANAGE
+from tests.garbage_collection import THRESHOLDS
+from tests.helpers import ROOT, find_baseline_site, holds_migration_data
 from tests.states.helpers import rubric
 
 
@@ -22,3 +28,21 @@ def test_what_a_transactional_test_empties_is_put_back():
     baseline = find_baseline_site()
     assert baseline is not None and baseline.spanish_home.title == "Inicio"
     assert len(rubric()) == 9
+
+
+def test_the_test_processes_and_their_servers_collect_garbage_as_tuned():
+    """tests/garbage_collection.py: the thresholds in this process, what was alive after
+    collection set aside, and the same thresholds in a manage.py command started as the browser
+    tests start their servers."""
+    assert gc.get_threshold() == THRESHOLDS
+    assert gc.get_freeze_count() > 100_000
+    code = "import gc; print(*gc.get_threshold())"
+    result = subprocess.run(
+        [*MANAGE, "shell", "--verbosity", "0", "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert tuple(map(int, result.stdout.split())) == THRESHOLDS
+    assert MANAGE[0] == sys.executable
