@@ -95,6 +95,35 @@ def axe_violations(page) -> list[dict]:
     )
 
 
+# Runs before any page script, through the DevTools protocol (so the policy does not block it),
+# and records every violation of the Content-Security-Policy the browser reports.
+RECORD_POLICY_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push(event.violatedDirective + ' ' + (event.blockedURI || 'inline'));
+});
+"""
+
+
+def watch_policy(page) -> list[str]:
+    """Record the policy's violations on every document the page loads from now on; returns the
+    list that collects the browser's console reports of them (policy_violations reads what the
+    current document saw)."""
+    messages = []
+    page.add_init_script(RECORD_POLICY_VIOLATIONS)
+    page.on(
+        "console",
+        lambda message: (
+            messages.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return messages
+
+
+def policy_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations || []")
+
+
 def screenshot(page, name: str) -> Path | None:
     """A full-page screenshot in artifacts/screenshots/, when SCREENSHOTS=1."""
     if not SCREENSHOTS:

@@ -1,5 +1,6 @@
-"""The Content-Security-Policy in a real browser: no public page needs anything the strict policy
-blocks, and the Wagtail admin works under its own policy. And no form, in any state, makes a
+"""The Content-Security-Policy in a real browser: the watcher that test_pages.py runs on every
+page type (no public page needs anything the strict policy blocks) sees a violation when there
+is one, and the Wagtail admin works under its own policy. And no form, in any state, makes a
 request to another site."""
 
 import re
@@ -7,67 +8,26 @@ from urllib.parse import urljoin, urlparse
 
 from django.conf import settings
 
-from tests.e2e.helpers import FILL_SECONDS
-from tests.e2e.test_pages import all_paths
-
-# Runs before any page script, through the DevTools protocol (so the policy does not block it),
-# and records every violation the browser reports.
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (event) => {
-    window.__cspViolations.push(event.violatedDirective + ' ' + (event.blockedURI || 'inline'));
-});
-"""
-
-
-def watch(page) -> list[str]:
-    messages = []
-    page.add_init_script(RECORD_VIOLATIONS)
-    page.on(
-        "console",
-        lambda message: (
-            messages.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return messages
-
-
-def violations(page) -> list[str]:
-    return page.evaluate("window.__cspViolations || []")
-
-
-def test_no_public_page_breaks_the_policy(live_site, open_page):
-    page = open_page()
-    console = watch(page)
-    found = {}
-    for _model, path in all_paths(live_site):
-        response = page.goto(live_site(path))
-        if response.status == 200:  # with DEBUG=1 a 404 is Django's technical page, exempt
-            assert "script-src 'self'" in response.headers["content-security-policy"], path
-        # The page's own script ran: site.js loaded despite (and because of) its integrity hash.
-        page.wait_for_load_state("load")
-        if violations(page):
-            found[path] = violations(page)
-    assert found == {}
-    assert console == []
+from tests.e2e.helpers import FILL_SECONDS, policy_violations, watch_policy
 
 
 def test_the_policy_is_enforced(live_site, open_page):
-    """The watcher above would see a violation: inline code is really refused."""
+    """The watcher (helpers.py watch_policy) would see a violation: inline code is really
+    refused."""
     page = open_page()
-    watch(page)
+    watch_policy(page)
     page.goto(live_site("/en/"))
     page.evaluate(
         "() => { const s = document.createElement('script');"
         " s.textContent = 'window.__inlineRan = true'; document.body.append(s); }"
     )
     assert page.evaluate("window.__inlineRan === true") is False
-    assert any(v.startswith("script-src") for v in violations(page))
+    assert any(v.startswith("script-src") for v in policy_violations(page))
 
 
 def test_the_admin_editor_works_under_its_own_policy(live_site, open_page):
     page = open_page()
-    console = watch(page)
+    console = watch_policy(page)
     page.goto(live_site("/admin/login/"))
     page.fill("#id_username", settings.DEMO_ADMIN_USERNAME)
     page.fill("#id_password", settings.DEMO_ADMIN_PASSWORD)
@@ -77,13 +37,13 @@ def test_the_admin_editor_works_under_its_own_policy(live_site, open_page):
     # from this site) and links to that page's editor. Locators see into its shadow root.
     page.goto(live_site("/en/faq/"))
     edit = page.locator("wagtail-userbar a[href$='/edit/']").first.get_attribute("href")
-    assert violations(page) == []
+    assert policy_violations(page) == []
     response = page.goto(urljoin(page.url, edit))
     assert response.status == 200
     assert "'unsafe-inline'" in response.headers["content-security-policy"]
     # Draftail, the rich text editor, exists only once the admin's scripts have run.
     page.locator(".Draftail-Editor").first.wait_for(state="attached", timeout=15000)
-    assert violations(page) == []
+    assert policy_violations(page) == []
     assert console == []
 
 
