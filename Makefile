@@ -23,10 +23,16 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.lock
 	@touch $@
 
-# gettext's msgfmt compiles the catalogues; installed from Debian's packages if it is missing.
-messages: $(VENV)/.installed
+# gettext's msgfmt compiles each catalogue that is missing or older than its .po, as `manage.py
+# compilemessages` does (the same `msgfmt --check-format`), without starting Django: every
+# `make test` and `make test-fast` passes here, and compilemessages took 2.5 s to find nothing to do.
+# msgfmt is installed from Debian's packages if it is missing.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po locale_wagtail/*/LC_MESSAGES/django.po))
+messages: $(CATALOGUES)
+
+%/LC_MESSAGES/django.mo: %/LC_MESSAGES/django.po
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	msgfmt --check-format -o $@ $<
 
 makemessages: $(VENV)/.installed
 	$(PY) manage.py makemessages --locale es --ignore=.venv --ignore=node_modules --no-obsolete --no-location
