@@ -26,6 +26,7 @@ from modelsearch.signal_handlers import post_delete_signal_handler, post_save_si
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.generation import forget_generation, forget_last_reading
+from tests.bad_input.helpers import Forms
 from tests.e2e.helpers import saved_demo
 from tests.garbage_collection import set_aside, tune
 from tests.helpers import (
@@ -39,6 +40,7 @@ from tests.helpers import (
     staff_user,
 )
 from tests.migrated_database import copy_migrated_database, start_making
+from tests.module_data import MODULE_DATA
 from tests.states.state_legislators.helpers import REAL_STATE_DATA
 
 # Fixtures that tests in more than one folder use; a folder's own fixtures stay in its conftest.py.
@@ -127,6 +129,11 @@ def _empties_the_database(item) -> bool:
     return bool(marker and marker.kwargs.get("transaction"))
 
 
+def _uses_a_database(item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(item.get_closest_marker("django_db") or fixtures & {"db", "django_db_setup"})
+
+
 def _uses_a_database_or_a_browser(item) -> bool:
     fixtures = set(getattr(item, "fixturenames", ()))
     test_case = getattr(item, "cls", None)
@@ -149,6 +156,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("demo"))
         elif _reads_real_state_data(item):
             item.add_marker(pytest.mark.xdist_group("real-state-data"))
+        # The catalogue's form, asked for while the test runs (forms["petition"]): its rows are
+        # built with the module's, before the test (tests/module_data.py).
+        form = getattr(getattr(item, "callspec", None), "params", {}).get("form_name")
+        if "forms" in item.fixturenames and form in Forms.SHARED_ROWS:
+            item.add_marker(pytest.mark.shared_rows(*Forms.SHARED_ROWS[form]))
     result = yield
     # pytest-django has ordered them: tests in a transaction, transactional tests, the rest.
     # First the tests that need no database nor browser, while the migrated database is made
@@ -195,10 +207,11 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, pytest
             # Tests that empty the database (transactional, serialized_rollback) put back what
             # migrations made, and the baseline with it.
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-    _demo.blocker = django_db_blocker
+    _demo.blocker = MODULE_DATA.blocker = django_db_blocker
     # On SQLite the demo comes from the copy the browser tests' site saves on its way.
     _demo.saved = functools.partial(saved_demo, pytestconfig)
     yield
+    MODULE_DATA.close()
     _demo.roll_back()
     REAL_STATE_DATA.clear()
     if django_db_keepdb:  # a run stopped inside a transactional test
@@ -208,13 +221,22 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, pytest
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """Before any fixture of the test: a test that does not read the demo never sees it (the
-    demo is rolled back first), and one that does finds it loaded."""
+    demo is rolled back first), and one that does finds it loaded. Then the pages and rows its
+    fixtures share with the other tests of its module are built, once for the module
+    (tests/module_data.py), unless it reads the demo or the real state data or empties the
+    database: what those load or remove must not be rolled back with the module's rows."""
+    suitable = _uses_a_database(item) and not (
+        _reads_the_demo(item) or _reads_real_state_data(item) or _empties_the_database(item)
+    )
+    MODULE_DATA.leave(item, suitable)
     if not _reads_real_state_data(item):
         REAL_STATE_DATA.clear()  # before the demo, which imports state legislators of its own
     if _reads_the_demo(item):
         _demo.load()  # once the databases exist; before that, demo_site does it
     else:
         _demo.roll_back()
+    if suitable:
+        MODULE_DATA.prepare(item)
 
 
 @pytest.hookimpl(wrapper=True, trylast=True)

@@ -175,6 +175,19 @@ SIGNATURE_TEXT = ["first_name", "last_name", "email", "zip_code"]
 class Forms:
     """The public forms by name, each built (with its pages) only when a test asks for it."""
 
+    # The rows each form's pages need, built once for a module's tests (tests/module_data.py)
+    # where a test names its form (`form_name`): tests/conftest.py marks it `shared_rows`.
+    SHARED_ROWS = {
+        "newsletter": ("signup_page",),
+        "footer": ("signup_page",),
+        "petition": ("petition",),
+        "pledge": ("pledge",),
+        "embed": ("petition",),
+        "voice": ("add_voice",),
+        "letter": ("congress", "letter_page"),
+        "call": ("congress", "call_page"),
+    }
+
     def __init__(self, request):
         self.request = request
         self.built: dict[str, PublicForm] = {}

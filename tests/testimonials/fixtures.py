@@ -7,31 +7,44 @@ from django.contrib.auth.models import Group
 
 from core.localization import translate
 from testimonials.factories import AddYourVoicePageFactory, TestimonialIndexPageFactory
+from testimonials.models import AddYourVoicePage, TestimonialIndexPage
+from tests.module_data import built, shared
 
 
-@pytest.fixture
-def wall(home_page):
+@shared("wall")
+def build_wall(site, need) -> int:
     page = TestimonialIndexPageFactory(
-        parent=home_page,
+        parent=site.home,
         title="Voices",
         slug="voices",
         introduction="People on why qualified immunity must end.",
     )
     page.save_revision().publish()
-    return page
+    return page.pk
+
+
+@shared("add_voice")
+def build_add_voice(site, need) -> int:
+    page = AddYourVoicePageFactory(
+        parent=site.home,
+        title="Add your voice",
+        slug="add-your-voice",
+        introduction="Tell us why it must end.",
+        wall=TestimonialIndexPage.objects.get(pk=need("wall")),
+    )
+    page.save_revision().publish()
+    return page.pk
+
+
+@pytest.fixture
+def wall(home_page):
+    """Built once for the module's tests, as the page below is (tests/module_data.py)."""
+    return TestimonialIndexPage.objects.get(pk=built("wall"))
 
 
 @pytest.fixture
 def add_voice(home_page, wall):
-    page = AddYourVoicePageFactory(
-        parent=home_page,
-        title="Add your voice",
-        slug="add-your-voice",
-        introduction="Tell us why it must end.",
-        wall=wall,
-    )
-    page.save_revision().publish()
-    return page
+    return AddYourVoicePage.objects.get(pk=built("add_voice"))
 
 
 @pytest.fixture

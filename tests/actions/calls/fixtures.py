@@ -4,20 +4,30 @@ translation) and district offices for the small Congress of tests/actions/letter
 import pytest
 
 from actions.factories import CallPageFactory
+from actions.models import CallPage
 from core.localization import translate
-from states.models import DistrictOffice
+from states.models import Bill, DistrictOffice
 from tests.actions.letters.helpers import plaintext
+from tests.module_data import built, shared
 
 SPANISH_SCRIPT = """Hola, me llamo {full_name} y vivo en {city}, {zip_code}.
 
 Llamo para pedirle a {legislator_title} {legislator_last_name} que apoye la {bill}."""
 
 
+@shared("call_page")
+def build_call_page(site, need) -> int:
+    page = CallPageFactory(
+        parent=site.home, slug="call-congress", bill=Bill.objects.get(pk=need("bill"))
+    )
+    page.save_revision().publish()
+    return page.pk
+
+
 @pytest.fixture
 def call_page(home_page, bill):
-    page = CallPageFactory(parent=home_page, slug="call-congress", bill=bill)
-    page.save_revision().publish()
-    return page
+    """Built once for the module's tests (tests/module_data.py)."""
+    return CallPage.objects.get(pk=built("call_page"))
 
 
 @pytest.fixture

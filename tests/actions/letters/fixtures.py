@@ -8,15 +8,25 @@ import pytest
 from django.utils import timezone
 
 from actions.factories import LetterPageFactory
+from actions.models import LetterPage
 from core.localization import translate
 from states.factories import BillFactory, LegislatorFactory, ZipDistrictFactory
-from states.models import Chamber, LegislatorImport
+from states.models import Bill, Chamber, Legislator, LegislatorImport
 from tests.actions.letters.helpers import spanish_strings
+from tests.module_data import built, shared
+
+
+@shared("bill")
+def build_bill(site, need) -> int:
+    return BillFactory(
+        jurisdiction="US", number="H.R. 1470", title="Ending Qualified Immunity Act"
+    ).pk
 
 
 @pytest.fixture
 def bill(locales):
-    return BillFactory(jurisdiction="US", number="H.R. 1470", title="Ending Qualified Immunity Act")
+    """Built once for the module's tests, as the pages below are (tests/module_data.py)."""
+    return Bill.objects.get(pk=built("bill"))
 
 
 @pytest.fixture
@@ -32,11 +42,18 @@ def spanish_bill(bill, spanish_home):
     )
 
 
+@shared("letter_page")
+def build_letter_page(site, need) -> int:
+    page = LetterPageFactory(
+        parent=site.home, slug="write-to-congress", bill=Bill.objects.get(pk=need("bill"))
+    )
+    page.save_revision().publish()
+    return page.pk
+
+
 @pytest.fixture
 def letter_page(home_page, bill):
-    page = LetterPageFactory(parent=home_page, slug="write-to-congress", bill=bill)
-    page.save_revision().publish()
-    return page
+    return LetterPage.objects.get(pk=built("letter_page"))
 
 
 @pytest.fixture
@@ -61,8 +78,8 @@ def representative(state, district, last_name, **extra):
     )
 
 
-@pytest.fixture
-def congress(db):
+@shared("congress")
+def build_congress(site, need) -> dict[str, int | list[int]]:
     """Invented members (named after their seats, so tests read easily) and ZIP areas."""
     members = {
         "co-senators": [senator("CO", "Coloradan"), senator("CO", "Rockies")],
@@ -102,4 +119,20 @@ def congress(db):
     LegislatorImport.objects.update(
         finished_at=timezone.make_aware(datetime.datetime(2026, 11, 20, 12, 0))
     )
-    return members
+    return {
+        seat: [member.pk for member in found] if isinstance(found, list) else found.pk
+        for seat, found in members.items()
+    }
+
+
+@pytest.fixture
+def congress(db) -> dict:
+    """The members by seat (a list for a state's two senators), read again for each test."""
+    pks = built("congress")
+    members = Legislator.objects.in_bulk(
+        [pk for found in pks.values() for pk in (found if isinstance(found, list) else [found])]
+    )
+    return {
+        seat: [members[pk] for pk in found] if isinstance(found, list) else members[found]
+        for seat, found in pks.items()
+    }

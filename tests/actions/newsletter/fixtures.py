@@ -3,14 +3,22 @@
 import pytest
 
 from actions.factories import SignupPageFactory
+from actions.models import SignupPage
 from core.localization import translate
+from tests.module_data import built, shared
+
+
+@shared("signup_page")
+def build_signup_page(site, need) -> int:
+    page = SignupPageFactory(parent=site.home, title="Stay connected", slug="stay-connected")
+    page.save_revision().publish()
+    return page.pk
 
 
 @pytest.fixture
 def signup_page(home_page):
-    page = SignupPageFactory(parent=home_page, title="Stay connected", slug="stay-connected")
-    page.save_revision().publish()
-    return page
+    """Built once for the module's tests (tests/module_data.py)."""
+    return SignupPage.objects.get(pk=built("signup_page"))
 
 
 @pytest.fixture

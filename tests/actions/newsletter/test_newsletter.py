@@ -13,10 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from actions import newsletter
-from actions.factories import SignupPageFactory, SubscriberFactory
+from actions.factories import SubscriberFactory
 from actions.models import SignupPage, Subscriber
 from actions.templatetags.newsletter_tags import localized_signup_page
-from core.localization import translate
 from core.models import RateLimitCounter
 from core.models.outbox import OutboundEmail
 from core.outbox.maintenance import run_maintenance
@@ -27,29 +26,6 @@ from tests.core import helpers as fakes
 pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r"http://testserver(/\S+/)")
-
-
-@pytest.fixture
-def signup_page(home_page):
-    page = SignupPageFactory(parent=home_page, title="Stay connected", slug="stay-connected")
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def spanish_signup(signup_page, spanish_home):
-    return translate(
-        signup_page,
-        "es",
-        {
-            "Stay connected": "Manténgase informado",
-            "stay-connected": "mantengase-informado",
-            signup_page.introduction: "Noticias y acciones.",
-            signup_page.consent_text: "Le enviaremos noticias de la campaña.",
-            signup_page.thank_you_heading: "Revise su correo",
-            signup_page.thank_you_text: "Le hemos enviado un correo para confirmar.",
-        },
-    )
 
 
 def form_data(email="ana@example.org", first_name="Ana", **extra):

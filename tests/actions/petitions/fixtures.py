@@ -3,16 +3,23 @@
 import pytest
 
 from actions.factories import OrganizationFactory, PetitionPageFactory, PledgePageFactory
-from actions.models import PetitionOrganization
+from actions.models import PetitionOrganization, PetitionPage, PledgePage
 from core.localization import translate
 from tests.actions.petitions.helpers import spanish_strings
+from tests.module_data import built, shared
+
+
+@shared("petition")
+def build_petition(site, need) -> int:
+    page = PetitionPageFactory(parent=site.home, title="End qualified immunity", slug="petition")
+    page.save_revision().publish()
+    return page.pk
 
 
 @pytest.fixture
 def petition(home_page):
-    page = PetitionPageFactory(parent=home_page, title="End qualified immunity", slug="petition")
-    page.save_revision().publish()
-    return page
+    """Built once for the module's tests (tests/module_data.py)."""
+    return PetitionPage.objects.get(pk=built("petition"))
 
 
 @pytest.fixture
@@ -29,8 +36,13 @@ def organizations(petition, locales):
     return made
 
 
+@shared("pledge")
+def build_pledge(site, need) -> int:
+    page = PledgePageFactory(parent=site.home, title="Take the pledge", slug="pledge")
+    page.save_revision().publish()
+    return page.pk
+
+
 @pytest.fixture
 def pledge(home_page):
-    page = PledgePageFactory(parent=home_page, title="Take the pledge", slug="pledge")
-    page.save_revision().publish()
-    return page
+    return PledgePage.objects.get(pk=built("pledge"))
