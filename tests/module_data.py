@@ -32,6 +32,9 @@ def shared(name: str) -> Callable[[Builder], Builder]:
     """Register `name`'s builder (a fixture of the same name reads what it built)."""
 
     def register(builder: Builder) -> Builder:
+        known = BUILDERS.get(name)
+        if known is not None and known.__module__ != builder.__module__:
+            raise RuntimeError(f"{name!r} is shared already, by {known.__module__}")
         BUILDERS[name] = builder
         return builder
 

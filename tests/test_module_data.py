@@ -5,11 +5,13 @@ does not ask for them, and as each test found them whatever the test before chan
 The tests run in this order on one process (an xdist group); each checks what the one before
 left."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 
 from actions.models import PetitionPage, Signature
-from tests.module_data import MODULE_DATA
+from tests.module_data import BUILDERS, MODULE_DATA, shared
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("module-data")]
 
@@ -64,3 +66,32 @@ def test_a_test_that_empties_the_database_builds_its_own_outside_any_modules(pet
     assert not MODULE_DATA.is_open
     assert not connection.in_atomic_block  # committed: a thread would see it
     assert PetitionPage.objects.filter(pk=petition.pk).exists()
+
+
+def test_a_name_is_shared_by_one_module_only():
+    def build_elsewhere(site, need):
+        return 0
+
+    build_elsewhere.__module__ = "tests.elsewhere"
+    with pytest.raises(RuntimeError, match="'petition' is shared already"):
+        shared("petition")(build_elsewhere)
+    assert BUILDERS["petition"].__module__ == "tests.actions.petitions.fixtures"
+
+
+def test_a_fixture_that_hides_a_shared_one_is_refused_before_it_builds_beside_it():
+    """A module's own `petition` fixture would build a second petition next to the shared one
+    (tests/actions/newsletter/test_newsletter.py once had its own copy of `signup_page`)."""
+
+    def petition(home_page):
+        return None
+
+    item = SimpleNamespace(
+        nodeid="tests/elsewhere.py::test_x",
+        fixturenames=["petition"],
+        _fixtureinfo=SimpleNamespace(
+            name2fixturedefs={"petition": [SimpleNamespace(func=petition)]}
+        ),
+        iter_markers=lambda name: [],
+    )
+    with pytest.raises(RuntimeError, match="hides the shared one"):
+        MODULE_DATA.prepare(item)

@@ -16,6 +16,8 @@ from core import search
 from core.search_index import build_index_now
 from home.views import SEARCH_RESULTS_PER_PAGE
 from stories.factories import CaseStoryPageFactory, StoryIndexPageFactory
+from stories.models import CaseStoryPage
+from tests.module_data import built, shared
 
 # Reads Wagtail's indexes, kept as in production (tests/conftest.py).
 pytestmark = pytest.mark.indexes
@@ -32,18 +34,26 @@ def story(index, number: int, title: str, summary: str, days_ago: int):
     )
 
 
-@pytest.fixture
-def archive(home_page):
+@shared("police_stories")
+def build_archive(site, need) -> list[int]:
     """Twenty-five stories that mention the police: the oldest holds the word in its title,
     the newest only in its summary."""
     # Words of its own: a random introduction (Faker's English words) may hold "police".
-    index = StoryIndexPageFactory(parent=home_page, introduction="Cases from the courts.")
+    index = StoryIndexPageFactory(parent=site.home, introduction="Cases from the courts.")
     stories = [
         story(index, n, f"Traffic stop number {n}", f"Case {n}: the police came.", days_ago=n)
         for n in range(1, 25)
     ]
     stories.append(story(index, 99, "Police dog bite", "A night in the yard.", days_ago=400))
-    return stories
+    return [page.pk for page in stories]
+
+
+@pytest.fixture
+def police_stories(home_page) -> list[CaseStoryPage]:
+    """Built once for the module's tests (tests/module_data.py), read again for each."""
+    pks = built("police_stories")
+    stories = CaseStoryPage.objects.in_bulk(pks)
+    return [stories[pk] for pk in pks]
 
 
 def ranked(captured: CaptureQueriesContext) -> bool:
@@ -60,7 +70,7 @@ def titles(client, query: str, page: int = 1) -> list[str]:
 @pytest.mark.django_db
 @pytest.mark.parametrize("ranked_matches", [search.RANKED_MATCHES, 2])
 def test_a_story_whose_title_holds_the_word_comes_first(
-    client, archive, monkeypatch, ranked_matches
+    client, police_stories, monkeypatch, ranked_matches
 ):
     """Ranked by the database (few matches) or title first (many): the story titled with the
     word leads, although it is the oldest and its summary never says it."""
@@ -70,7 +80,7 @@ def test_a_story_whose_title_holds_the_word_comes_first(
 
 @pytest.mark.django_db
 def test_past_the_threshold_the_others_follow_newest_first_and_each_once(
-    client, archive, monkeypatch
+    client, police_stories, monkeypatch
 ):
     monkeypatch.setattr(search, "RANKED_MATCHES", 2)
     first = titles(client, "police", 1)
@@ -90,7 +100,7 @@ def test_past_the_threshold_the_others_follow_newest_first_and_each_once(
 
 @pytest.mark.django_db
 def test_a_page_of_results_costs_the_same_queries_for_25_and_45_matches(
-    client, archive, monkeypatch
+    client, police_stories, monkeypatch
 ):
     monkeypatch.setattr(search, "RANKED_MATCHES", 0)
 
@@ -107,7 +117,7 @@ def test_a_page_of_results_costs_the_same_queries_for_25_and_45_matches(
         return len(captured.captured_queries)
 
     with_25 = queries()
-    index = archive[0].get_parent()
+    index = police_stories[0].get_parent()
     for n in range(100, 120):
         story(index, n, f"Arrest number {n}", "The police again.", days_ago=n)
     assert "45 results" in client.get("/en/search/", {"q": "police"}).content.decode()
@@ -115,7 +125,7 @@ def test_a_page_of_results_costs_the_same_queries_for_25_and_45_matches(
 
 
 @pytest.mark.django_db
-def test_the_story_index_filter_lists_every_match(client, archive):
+def test_the_story_index_filter_lists_every_match(client, police_stories):
     """It used to rank every match and keep the first 500; the listing has its own order."""
     with CaptureQueriesContext(connection) as captured:
         html = client.get("/en/stories/", {"q": "police"}).content.decode()
@@ -138,7 +148,7 @@ def statistics_rows(cursor) -> int:
 
 
 @pytest.mark.django_db
-def test_the_database_learns_the_size_of_the_index_when_it_is_built(archive):
+def test_the_database_learns_the_size_of_the_index_when_it_is_built(police_stories):
     """Without statistics SQLite ran the match once per indexed story (0.4 s at 3,000) and
     PostgreSQL looped over every page (docs/performance.md)."""
     with connection.cursor() as cursor:
@@ -169,7 +179,7 @@ def searches_made(client, query: str) -> int:
 
 
 @pytest.mark.django_db
-def test_few_matches_are_counted_once_and_nothing_found_is_searched_once(client, archive):
+def test_few_matches_are_counted_once_and_nothing_found_is_searched_once(client, police_stories):
     """The matches are read once without ranking (their keys and titles, which also count
     them), and the page shown is the one ranked search: the Paginator's count is the one
     already made (it used to search a third time). A search that finds nothing stops there: a
@@ -183,11 +193,11 @@ def test_few_matches_are_counted_once_and_nothing_found_is_searched_once(client,
 
 
 @pytest.mark.django_db
-def test_a_title_match_ignores_case_beyond_ascii(client, archive, monkeypatch):
+def test_a_title_match_ignores_case_beyond_ascii(client, police_stories, monkeypatch):
     """A title holds the words whatever their case, accented letters included (SQLite's LIKE
     folds only ASCII: "POLICÍA" did not hold "policía")."""
     monkeypatch.setattr(search, "RANKED_MATCHES", 2)
-    index = archive[0].get_parent()
+    index = police_stories[0].get_parent()
     for n in range(3):
         story(index, 200 + n, f"Caso {n}", "La policía llegó de noche.", days_ago=n)
     story(index, 300, "Abuso de la POLICÍA", "Un perro en el patio.", days_ago=500)

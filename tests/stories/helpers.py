@@ -8,6 +8,8 @@ from stories.factories import (
     NewsIndexPageFactory,
     StoryIndexPageFactory,
 )
+from stories.models import StoryIndexPage
+from tests.module_data import built, shared
 
 SPANISH_INDEX = {"Case stories": "Historias de casos", "stories": "historias"}
 
@@ -29,12 +31,18 @@ def translate_story(story, title_es: str, slug_es: str, summary_es: str = "Resum
     )
 
 
+@shared("story_index")
+def build_story_index(site, need) -> int:
+    index = StoryIndexPageFactory(
+        parent=site.home, title="Case stories", slug="stories", introduction=""
+    )
+    return publish(index).pk
+
+
 @pytest.fixture
 def story_index(home_page):
-    index = StoryIndexPageFactory(
-        parent=home_page, title="Case stories", slug="stories", introduction=""
-    )
-    return publish(index)
+    """Built once for the module's tests (tests/module_data.py)."""
+    return StoryIndexPage.objects.get(pk=built("story_index"))
 
 
 @pytest.fixture

@@ -11,9 +11,10 @@ from home.factories import CampaignImageFactory
 from stories.choices import HarmType, Outcome
 from stories.factories import CaseStoryPageFactory
 from stories.filters import StoryFilters
-from stories.models import CaseStoryPage
+from stories.models import CaseStoryPage, StoryIndexPage
 from stories.models.index import STORIES_PER_PAGE
 from tests.helpers import add_live_pages, warm_queries
+from tests.module_data import built, shared
 from tests.stories import helpers as support
 from tests.stories.helpers import make_story, translate_story
 
@@ -34,9 +35,10 @@ def option(html: str, param: str, value: str) -> str:
     return unescape(match.group(2)) if match else ""
 
 
-@pytest.fixture
-def cases(story_index):
+@shared("cases")
+def build_cases(site, need) -> dict[str, int]:
     """Six stories whose facts overlap so that filters can be told apart."""
+    index = StoryIndexPage.objects.get(pk=need("story_index"))
     facts = [
         ("Texas granted 2018", "TX", Outcome.QI_GRANTED, HarmType.EXCESSIVE_FORCE, 2018),
         ("Texas granted 2015", "TX", Outcome.QI_GRANTED, HarmType.KILLING, 2015),
@@ -47,16 +49,24 @@ def cases(story_index):
     ]
     return {
         title: make_story(
-            story_index,
+            index,
             title=title,
             slug=title.lower().replace(" ", "-"),
             state_code=state,
             outcome=outcome,
             harm_type=harm,
             decision_year=year,
-        )
+        ).pk
         for title, state, outcome, harm, year in facts
     }
+
+
+@pytest.fixture
+def cases(story_index) -> dict[str, CaseStoryPage]:
+    """Built once for the module's tests (tests/module_data.py), read again for each."""
+    pks = built("cases")
+    stories = CaseStoryPage.objects.in_bulk(pks.values())
+    return {title: stories[pk] for title, pk in pks.items()}
 
 
 @pytest.mark.django_db
