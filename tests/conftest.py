@@ -159,7 +159,7 @@ def pytest_collection_modifyitems(config, items):
         # The catalogue's form, asked for while the test runs (forms["petition"]): its rows are
         # built with the module's, before the test (tests/module_data.py).
         form = getattr(getattr(item, "callspec", None), "params", {}).get("form_name")
-        if "forms" in item.fixturenames and form in Forms.SHARED_ROWS:
+        if "forms" in getattr(item, "fixturenames", ()) and form in Forms.SHARED_ROWS:
             item.add_marker(pytest.mark.shared_rows(*Forms.SHARED_ROWS[form]))
     result = yield
     # pytest-django has ordered them: tests in a transaction, transactional tests, the rest.
