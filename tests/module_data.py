@@ -5,7 +5,8 @@ Congress, the voices wall. Each is registered here (`shared`) with the code that
 a test runs (tests/conftest.py: pytest_runtest_setup), what its fixtures will ask for is built in
 a transaction kept open for its module on this process: each test then runs in a savepoint
 inside it (pytest-django's own transaction, nested), and the module's transaction is rolled back
-when the process moves to another module, as Django's TestCase does with setUpTestData.
+when the process moves to another module or the next test asks for other rows (or none), as
+Django's TestCase does with setUpTestData.
 
 The fixtures tests ask for (`petition`, `letter_page`, ...) read the rows again for each test
 (`built` gives their primary key), so that what one test changes in memory never reaches the
