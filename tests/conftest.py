@@ -129,7 +129,9 @@ def _empties_the_database(item) -> bool:
     return bool(marker and marker.kwargs.get("transaction"))
 
 
-def _uses_a_database(item) -> bool:
+def _runs_in_a_transaction_of_its_own(item) -> bool:
+    """A test pytest-django wraps in a transaction (a savepoint inside a module's, for the rows
+    it shares: tests/module_data.py). Transactional tests are told apart by their mark."""
     fixtures = set(getattr(item, "fixturenames", ()))
     return bool(item.get_closest_marker("django_db") or fixtures & {"db", "django_db_setup"})
 
@@ -225,7 +227,7 @@ def pytest_runtest_setup(item):
     fixtures share with the other tests of its module are built, once for the module
     (tests/module_data.py), unless it reads the demo or the real state data or empties the
     database: what those load or remove must not be rolled back with the module's rows."""
-    suitable = _uses_a_database(item) and not (
+    suitable = _runs_in_a_transaction_of_its_own(item) and not (
         _reads_the_demo(item) or _reads_real_state_data(item) or _empties_the_database(item)
     )
     MODULE_DATA.leave(item, suitable)

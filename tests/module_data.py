@@ -80,8 +80,8 @@ class ModuleData:
         wanted.update(name for marker in item.iter_markers("shared_rows") for name in marker.args)
         if self.is_open and self._with_needs(wanted) != set(self._built):
             self.close()
-        if not wanted or self.blocker is None:
-            return
+        if not wanted or self.blocker is None or (self.is_open and wanted <= self._built.keys()):
+            return  # nothing to build: the baseline is not even looked up
         with self.blocker.unblock():
             if not self.is_open:
                 if connection.in_atomic_block:
