@@ -245,9 +245,10 @@ def pytest_runtest_setup(item):
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test, once its fixtures are gone and the database flushed: put back
     what migrations made and the baseline, for the tests in a transaction that follow (they run
-    after it now, not before). Another transactional test next puts it back itself."""
+    after it now, not before). Another transactional test next puts it back itself; after the
+    last test, django_db_setup does where the database is kept (the others are gone by then)."""
     result = yield
-    if _empties_the_database(item) and not (nextitem and _empties_the_database(nextitem)):
+    if nextitem and _empties_the_database(item) and not _empties_the_database(nextitem):
         _put_back_what_migrations_made()
     return result
 
