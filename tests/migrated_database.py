@@ -67,6 +67,12 @@ def template() -> Path:
     return FOLDER / f"{migrations_key()}.sqlite3"
 
 
+def kept(name: str) -> Path:
+    """Where a database a test made from this set of migrations is kept under `name`, for the
+    next runs (removed with the migrated database when a migration changes)."""
+    return FOLDER / f"{migrations_key()}-{name}.sqlite3"
+
+
 def ensure_migrated_database() -> Path:
     """The migrated database of this set of migrations, made first if there is none yet; the
     first process to ask makes it, the others wait for it."""

@@ -72,3 +72,16 @@ def test_a_new_migration_or_dependency_makes_a_new_database(project, tmp_path):
     assert len(runs) == 3
     # Only the newest is kept.
     assert len(list((root / "var" / "migrated").glob("*.sqlite3"))) == 1
+
+
+def test_a_database_a_test_kept_goes_with_its_set_of_migrations(project, tmp_path):
+    root, _runs = project
+    migrated_database.copy_migrated_database(tmp_path / "a")
+    before = migrated_database.kept("before-the-move")
+    before.write_text("a database a test made")
+    migrated_database.copy_migrated_database(tmp_path / "b")
+    assert before.exists()  # the same migrations: still good
+    (root / "stories" / "migrations" / "0002_labels.py").write_text("# new\n")
+    assert migrated_database.kept("before-the-move") != before
+    migrated_database.copy_migrated_database(tmp_path / "c")
+    assert not before.exists()
