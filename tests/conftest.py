@@ -39,6 +39,7 @@ from tests.helpers import (
     holds_migration_data,
     staff_user,
 )
+from tests.kept_database import as_the_last_run_found_it, note
 from tests.migrated_database import copy_migrated_database, start_making
 from tests.module_data import MODULE_DATA
 from tests.states.state_legislators.helpers import REAL_STATE_DATA
@@ -198,13 +199,18 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, pytest
 
     With --reuse-db (make test, locally) the databases of the last run are kept. A
     transactional test leaves its database empty, even of what migrations made; that is put back
-    after it (pytest_runtest_teardown) and again at the end of the run where it can be, and a
-    database found empty all the same is made anew."""
+    after it (pytest_runtest_teardown) and again at the end of the run where it can be. A
+    database found empty all the same, or holding other rows than the last run found in it (a
+    run that was killed: tests/kept_database.py), is made anew."""
     connection = connections["default"]
     with django_db_blocker.unblock():
-        if django_db_keepdb and not holds_migration_data():
-            connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        if django_db_keepdb and not (
+            holds_migration_data() and as_the_last_run_found_it(connection)
+        ):
+            _make_anew(connection, pytestconfig)
         build_baseline_site()
+        if django_db_keepdb:
+            note(connection)
         if getattr(connection, "_test_serialized_contents", None) is not None:
             # Tests that empty the database (transactional, serialized_rollback) put back what
             # migrations made, and the baseline with it.
@@ -251,6 +257,16 @@ def pytest_runtest_teardown(item, nextitem):
     if nextitem and _empties_the_database(item) and not _empties_the_database(nextitem):
         _put_back_what_migrations_made()
     return result
+
+
+def _make_anew(connection, config) -> None:
+    """A kept test database as a fresh one: on SQLite a new copy of the migrated database, which
+    takes no migration; elsewhere created and migrated again."""
+    if _starts_from_the_migrated_database(config):
+        connection.close()
+        copy_migrated_database(Path(connection.settings_dict["NAME"]))
+    else:
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
 
 
 def _put_back_what_migrations_made() -> None:
