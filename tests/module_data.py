@@ -16,7 +16,7 @@ loads the demo or the real state data) or a fixture asked for only while the tes
 docs/testing.md ("Fixtures built once") says what this saves.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import connection, transaction
@@ -137,6 +137,13 @@ class ModuleData:
 
 
 MODULE_DATA = ModuleData()
+
+
+def read_again(model, pks: Iterable[int]) -> list:
+    """The rows of `model` with these primary keys, in their order, read afresh for a test."""
+    pks = list(pks)
+    rows = model.objects.in_bulk(pks)
+    return [rows[pk] for pk in pks]
 
 
 def built(name: str) -> Any:

@@ -22,9 +22,14 @@ BEFORE_THE_MOVE = [
 
 
 def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state([node for node in targets if node[1]]).apps
+    MigrationExecutor(connection).migrate(targets)
+    return models_at(targets)
+
+
+def models_at(targets):
+    """The historical models as of `targets` (an app's None target: before its first)."""
+    nodes = [node for node in targets if node[1]]
+    return MigrationExecutor(connection).loader.project_state(nodes).apps
 
 
 def latest():
@@ -53,8 +58,7 @@ def go_back_before_the_move():
     with closing(sqlite3.connect(copy)) as saved:
         saved.backup(connection.connection)
     ContentType.objects.clear_cache()
-    nodes = [node for node in BEFORE_THE_MOVE if node[1]]
-    return MigrationExecutor(connection).loader.project_state(nodes).apps
+    return models_at(BEFORE_THE_MOVE)
 
 
 # serialized_rollback: put back what migrations created (groups, workflow, content types).

@@ -17,7 +17,7 @@ from core.search_index import build_index_now
 from home.views import SEARCH_RESULTS_PER_PAGE
 from stories.factories import CaseStoryPageFactory, StoryIndexPageFactory
 from stories.models import CaseStoryPage
-from tests.module_data import built, shared
+from tests.module_data import built, read_again, shared
 
 # Reads Wagtail's indexes, kept as in production (tests/conftest.py).
 pytestmark = pytest.mark.indexes
@@ -51,9 +51,7 @@ def build_archive(site, need) -> list[int]:
 @pytest.fixture
 def police_stories(home_page) -> list[CaseStoryPage]:
     """Built once for the module's tests (tests/module_data.py), read again for each."""
-    pks = built("police_stories")
-    stories = CaseStoryPage.objects.in_bulk(pks)
-    return [stories[pk] for pk in pks]
+    return read_again(CaseStoryPage, built("police_stories"))
 
 
 def ranked(captured: CaptureQueriesContext) -> bool:

@@ -14,7 +14,7 @@ from stories.filters import StoryFilters
 from stories.models import CaseStoryPage, StoryIndexPage
 from stories.models.index import STORIES_PER_PAGE
 from tests.helpers import add_live_pages, warm_queries
-from tests.module_data import built, shared
+from tests.module_data import built, read_again, shared
 from tests.stories import helpers as support
 from tests.stories.helpers import make_story, translate_story
 
@@ -65,8 +65,7 @@ def build_cases(site, need) -> dict[str, int]:
 def cases(story_index) -> dict[str, CaseStoryPage]:
     """Built once for the module's tests (tests/module_data.py), read again for each."""
     pks = built("cases")
-    stories = CaseStoryPage.objects.in_bulk(pks.values())
-    return {title: stories[pk] for title, pk in pks.items()}
+    return dict(zip(pks, read_again(CaseStoryPage, pks.values()), strict=True))
 
 
 @pytest.mark.django_db
