@@ -4,11 +4,19 @@ that skips review; the dashboard lists each waiting voice once with its task and
 message after approval says the voice is live and whether its author is being emailed."""
 
 import re
+from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.http import HttpResponse
+from django.utils import timezone
 
+from core.models.outbox import OutboundEmail
+from testimonials.factories import TestimonialPageFactory, VoiceSubmissionFactory
 from testimonials.models import TestimonialPage
+from testimonials.review import after_approval, approval_message
 from tests.testimonials.helpers import only_voice, submit
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +138,89 @@ def test_approving_says_the_voice_is_live_and_its_author_emailed(
     assert "is published on the wall" in said[0]
     assert "ana@example.org is being emailed a link to it, in English." in said[0]
     assert "has been updated" not in said[0]
+
+
+def voice_with(wall, *, submitted=True, sample=False, email="ana@example.org", **outbound):
+    """A live voice, its submission (unless staff entered it) and, with `outbound`, the email
+    its publication queued, in the status and of the age given."""
+    voice = TestimonialPageFactory(parent=wall, is_sample=sample, name="Ana López")
+    if not submitted:
+        return voice
+    submission = VoiceSubmissionFactory(page=voice, email=email, language="es")
+    if outbound:
+        sent = OutboundEmail.objects.create(
+            idempotency_key=f"voice:{submission.pk}:published",
+            to_email=email,
+            template="testimonials/emails/voice_published",
+            language="es",
+            status=outbound["status"],
+            next_attempt_at=timezone.now(),
+        )
+        OutboundEmail.objects.filter(pk=sent.pk).update(created_at=timezone.now() - outbound["age"])
+    return voice
+
+
+QUEUED, SUPPRESSED = OutboundEmail.Status.QUEUED, OutboundEmail.Status.SUPPRESSED
+
+
+@pytest.mark.parametrize(
+    ("voice", "said"),
+    [
+        ({"submitted": False}, "It was entered by staff, so nobody is emailed."),
+        ({"sample": True}, "It is a sample voice, so nobody is emailed."),
+        ({"email": ""}, "Its author's email address was erased, so nobody is emailed."),
+        ({}, "Nobody is emailed."),
+        (
+            {"status": SUPPRESSED, "age": timedelta(0)},
+            "ana@example.org asked not to get our emails, so nobody is emailed.",
+        ),
+        (
+            {"status": QUEUED, "age": timedelta(days=3)},
+            "Its author was already emailed when it was first published.",
+        ),
+        (
+            {"status": QUEUED, "age": timedelta(seconds=5)},
+            "ana@example.org is being emailed a link to it, in Spanish.",
+        ),
+    ],
+    ids=["staff", "sample", "erased", "no-email", "suppressed", "emailed-before", "emailed-now"],
+)
+def test_the_approval_message_says_who_is_emailed(wall, voice, said):
+    page = voice_with(wall, **voice)
+    message = approval_message(page)
+    assert message == f"The voice ‘{page.title}’ is published on the wall. {said}"
+
+
+def approve_request(rf, *queued: str):
+    request = rf.post("/admin/pages/1/edit/", {"workflow-action-name": "approve"})
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    for text in queued:
+        messages.success(request, text)
+    return request
+
+
+def shown_next(rf, request) -> list[str]:
+    """The messages the next page shows: stored with the response, read by the next request."""
+    response = HttpResponse()
+    request._messages.update(response)
+    following = rf.get("/admin/", HTTP_COOKIE=response.cookies.output(header="", sep=";"))
+    following.session = request.session
+    following._messages = FallbackStorage(following)
+    return [str(message.message) for message in messages.get_messages(following)]
+
+
+def test_after_approval_wagtails_generic_message_gives_way_the_others_stay(rf, wall):
+    page = voice_with(wall, submitted=False)
+    generic = f"Page &#x27;{page.title}&#x27; has been updated."  # as Wagtail's admin stores it
+    request = approve_request(rf, generic, "Comment saved.")
+    after_approval(request, page)
+    assert shown_next(rf, request) == ["Comment saved.", approval_message(page)]
+
+
+def test_after_approval_of_a_voice_that_did_not_go_live_nothing_is_said(rf, wall):
+    page = voice_with(wall, submitted=False)
+    page.unpublish()
+    request = approve_request(rf, "Page 'x' has been updated.")
+    after_approval(request, page)
+    assert shown_next(rf, request) == ["Page 'x' has been updated."]
