@@ -76,13 +76,23 @@ def ensure_moderation(wall) -> None:
         GroupPagePermission.objects.get_or_create(group=group, page=wall, permission=permission)
 
 
+def has_voice_task(workflow: Workflow | None) -> bool:
+    return (
+        workflow is not None
+        and workflow.workflow_tasks.filter(
+            task__in=VoiceModerationTask.objects.filter(active=True)
+        ).exists()
+    )
+
+
 def start_moderation(page) -> WorkflowState:
-    """Put a draft voice in the moderators' queue."""
-    wall = page.get_parent()
+    """Put a draft voice in the moderators' queue. Always the voice workflow: a wall that lost
+    its own would otherwise hand the voice to an ancestor's, the site's generic approval, which
+    has no Decline and emails nobody."""
     workflow = page.get_workflow()
-    if workflow is None:
-        ensure_moderation(wall.specific)
-        workflow = page.get_workflow() or voice_workflow()
+    if not has_voice_task(workflow):
+        ensure_moderation(page.get_parent().specific)
+        workflow = voice_workflow()
     if workflow is None:
         raise RuntimeError("No active voice moderation workflow: run the migrations.")
     # No user: the submitter has no account. Wagtail records the request as anonymous.

@@ -37,9 +37,10 @@ def submit(client, page, capture=None, ip="203.0.113.9", **overrides):
 
 
 def workflow_state_for(page) -> WorkflowState:
-    return WorkflowState.objects.get(
+    """The voice's latest workflow state (an edit of a published voice starts another)."""
+    return WorkflowState.objects.filter(
         base_content_type=page.get_base_content_type(), object_id=str(page.pk)
-    )
+    ).latest("created_at")
 
 
 def act(client, user, page, action: str, capture=None, comment: str = ""):
