@@ -9,7 +9,8 @@ from django.test import Client, override_settings
 from actions.calls import calling
 from actions.factories import CallPageFactory
 from actions.models.calls import CallOutcome
-from tests.actions.calls.helpers import card_fields, heading, look_up, press
+from states.models import Legislator
+from tests.actions.calls.helpers import card_fields, heading, look_up, lookup_data, press
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +167,41 @@ def test_call_cards_never_reach_the_page_cache_and_query_strings_write_none(
     assert "<script>x" not in forged.content.decode()
     assert not CallOutcome.objects.exists()
     cache.clear()
+
+
+def test_calls_reported_past_the_hourly_limit_are_not_counted(
+    client, call_page, congress, settings
+):
+    settings.CALL_RATE_LIMIT_COUNT = 1
+    first = look_up(client, call_page)
+    second = press(client, call_page, first, "talked")
+    assert CallOutcome.objects.count() == 1
+    response = press(client, call_page, second, "voicemail")
+    assert response.status_code == 429
+    assert "Many calls were reported from your internet connection in the last hour" in (
+        response.content.decode()
+    )
+    assert heading(response) == heading(second)  # the same card, to report later
+    assert CallOutcome.objects.count() == 1
+
+
+def test_a_legislator_who_left_office_since_the_list_was_made_is_not_counted(
+    client, call_page, congress
+):
+    first = look_up(client, call_page)
+    Legislator.objects.filter(pk=card_fields(first)["legislator"]).delete()
+    response = press(client, call_page, first, "talked")
+    assert response.status_code == 200
+    assert "has left office since your list was made: nothing to count." in (
+        response.content.decode()
+    )
+    assert not CallOutcome.objects.exists()
+
+
+def test_an_unreadable_content_length_shows_the_form_again_not_an_error(
+    client, call_page, congress
+):
+    response = client.post(call_page.url, lookup_data(), CONTENT_LENGTH="many")
+    assert response.status_code == 200
+    assert 'name="zip_code"' in response.content.decode()
+    assert not CallOutcome.objects.exists()
