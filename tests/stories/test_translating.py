@@ -139,3 +139,38 @@ def test_choosing_another_hero_image_brings_its_words_unless_the_editor_changed_
     story.refresh_from_db()
     assert story.hero_image_alt == "The bench where the case was heard"
     assert story.hero_image_credit == ""  # the old photo's credit does not stay
+
+
+def test_a_sources_title_and_publisher_stay_as_published_in_every_language(
+    admin_client, client, spanish_story_index, story_index
+):
+    opinion = {
+        "title": "Opinion of the Court",
+        "url": "https://example.org/opinion",
+        "publisher": "U.S. Court of Appeals for the Fifth Circuit",
+    }
+    story = make_story(
+        story_index, title="Pulled over", slug="pulled-over", sources=[("source", opinion)]
+    )
+    submit_for_translation(admin_client, story)
+    translation = Translation.objects.get(source__object_id=story.translation_key)
+    offered = set(
+        StringSegment.objects.filter(source=translation.source).values_list(
+            "string__data", flat=True
+        )
+    )
+    assert "Pulled over" in offered  # the story's words go to the translator...
+    assert not offered & {opinion["title"], opinion["publisher"]}  # ...the source's do not
+    translate_segment(translation, "pulled-over", "detenido")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        admin_client.post(editor_url(translation), {"action": "publish"})
+    spanish = CaseStoryPage.objects.get(
+        translation_key=story.translation_key, locale__language_code="es"
+    )
+    [source] = spanish.sources
+    assert (source.value["title"], source.value["publisher"]) == (
+        opinion["title"],
+        opinion["publisher"],
+    )
+    html = client.get("/es/historias/detenido/").content.decode()
+    assert '<a href="https://example.org/opinion">Opinion of the Court</a>' in html
