@@ -1,5 +1,6 @@
 """Permission policies shared by the apps' admin listings of submissions and logs."""
 
+from django.contrib.auth import get_user_model
 from wagtail.permission_policies import ModelPermissionPolicy
 
 
@@ -23,4 +24,6 @@ class RecordPermissionPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission(self, actions):
         actions = [a for a in actions if a not in self.read_only_actions]
+        if not actions:  # Wagtail's would still list every superuser
+            return get_user_model().objects.none()
         return super().users_with_any_permission(actions)
