@@ -13,7 +13,11 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+from django.core.management import call_command
+
 from core.devserver import supervise
+from core.management.commands import develop
 from core.management.commands.task_worker import Command
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,3 +164,22 @@ def test_the_worker_logs_failures_not_every_task_at_the_default_verbosity():
     command.configure_logging(2)
     assert logging.getLogger("django_tasks").getEffectiveLevel() == logging.DEBUG
     command.configure_logging(1)
+
+
+def test_manage_py_develop_supervises_the_server_and_worker_on_the_port_given(monkeypatch):
+    started = {}
+
+    def record(**commands):
+        started.update(commands)
+        return 3  # as if the server could not start
+
+    monkeypatch.setattr(develop, "supervise", record)
+    with pytest.raises(SystemExit) as exited:
+        call_command("develop", "--port", "8123")
+    assert exited.value.code == 3
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    assert started["server"] == [*manage, "runserver", "127.0.0.1:8123"]
+    assert started["worker"] == [*manage, "task_worker"]
+    assert started["before_worker"] == [*manage, "outbox_flush"]
+    assert "Site:  http://127.0.0.1:8123/en/  and  http://127.0.0.1:8123/es/" in started["banner"]
+    assert "Admin: http://127.0.0.1:8123/admin/  (demo login: " in started["banner"]
