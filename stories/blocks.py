@@ -1,5 +1,6 @@
 """Blocks for case stories and news: the shared body blocks plus a cited source."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -35,6 +36,16 @@ class SourceBlock(blocks.StructBlock):
     date = blocks.DateBlock(
         label=_("Date"), required=False, help_text=_("When it was published, if known.")
     )
+
+    def clean(self, value):
+        # Saving a draft defers the title's required check (Wagtail's deferred validation);
+        # a source without a title would be a bare link even in a preview, so this one stays.
+        value = super().clean(value)
+        if not value.get("title", "").strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={"title": ValidationError(_("A source needs a title."))}
+            )
+        return value
 
     class Meta:
         label = _("Source")

@@ -5,6 +5,7 @@ from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -447,3 +448,16 @@ def test_the_labels_shown_are_djangos_own_in_each_language(language):
         english = str(story.outcome_label)
     with translation.override("es"):
         assert str(story.outcome_label) != english
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_a_source_needs_a_title_even_in_a_draft(title):
+    sources = CaseStoryPage._meta.get_field("sources").stream_block
+    value = sources.to_python(
+        [{"type": "source", "value": {"title": title, "url": "https://example.org/o"}}]
+    )
+    # What saving a draft runs: required fields deferred, as Wagtail does for drafts.
+    with pytest.raises(ValidationError) as raised:
+        sources.clean_deferred(value)
+    [errors] = raised.value.block_errors.values()
+    assert [str(m) for m in errors.block_errors["title"].messages] == ["A source needs a title."]
