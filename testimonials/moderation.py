@@ -87,8 +87,8 @@ def has_voice_task(workflow: Workflow | None) -> bool:
 
 def start_moderation(page) -> WorkflowState:
     """Put a draft voice in the moderators' queue. Always the voice workflow: a wall that lost
-    its own would otherwise hand the voice to an ancestor's, the site's generic approval, which
-    has no Decline and emails nobody."""
+    its own would otherwise hand the voice to an ancestor's, the site's generic approval: no
+    Decline, no Review panel, and listed in neither of the dashboard's review panels."""
     workflow = page.get_workflow()
     if not has_voice_task(workflow):
         ensure_moderation(page.get_parent().specific)
