@@ -15,7 +15,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,6 +65,14 @@ def _migrate(path: Path) -> None:
 
 def template() -> Path:
     return FOLDER / f"{migrations_key()}.sqlite3"
+
+
+def save_copy(database: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of an open SQLite database in one self-contained file (SQLite's backup
+    API, whatever its write-ahead log still holds; no log beside the copy)."""
+    with closing(sqlite3.connect(target)) as copy:
+        database.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")
 
 
 def kept(name: str) -> Path:

@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from tests.migrated_database import kept
+from tests.migrated_database import kept, save_copy
 
 BEFORE_THE_MOVE = [
     ("home", "0004_erasure_requests"),
@@ -50,9 +50,7 @@ def go_back_before_the_move():
         old = migrate(BEFORE_THE_MOVE)
         partial = copy.with_suffix(".partial")
         partial.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(partial)) as saved:
-            connection.connection.backup(saved)
-            saved.execute("PRAGMA journal_mode=DELETE")  # one file, no log beside it
+        save_copy(connection.connection, partial)
         partial.replace(copy)
         return old
     with closing(sqlite3.connect(copy)) as saved:

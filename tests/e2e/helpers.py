@@ -19,7 +19,7 @@ import pytest
 from django.conf import settings
 
 from tests.helpers import ROOT, require_tool, shared_data_folder
-from tests.migrated_database import copy_migrated_database, exclusive
+from tests.migrated_database import copy_migrated_database, exclusive, save_copy
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -234,13 +234,8 @@ def save_demo(folder: Path, output: str) -> None:
     partial = folder / f"{DEMO}.partial"
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir()
-    # SQLite's backup API: one consistent file, whatever the write-ahead log still holds.
-    with (
-        closing(sqlite3.connect(folder / "site.sqlite3")) as source,
-        closing(sqlite3.connect(partial / "site.sqlite3")) as copy,
-    ):
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode=DELETE")
+    with closing(sqlite3.connect(folder / "site.sqlite3")) as source:
+        save_copy(source, partial / "site.sqlite3")
     if (folder / "media").exists():
         shutil.copytree(folder / "media", partial / "media")
     (partial / "output.txt").write_text(output)
