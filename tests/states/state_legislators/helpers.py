@@ -163,6 +163,11 @@ class Fixture:
 
 
 def write_csv(path: Path, rows: list[dict], header=None) -> None:
+    path.write_text(csv_text(rows, header))
+
+
+def csv_text(rows: list[dict], header=None) -> str:
+    """Rows as the publishers' CSV: Open States' district list unless another header is given."""
     header = header or [
         "state",
         "state_fips",
@@ -177,7 +182,7 @@ def write_csv(path: Path, rows: list[dict], header=None) -> None:
     writer = csv.DictWriter(out, header, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    path.write_text(out.getvalue())
+    return out.getvalue()
 
 
 def dump(path: Path, data) -> None:

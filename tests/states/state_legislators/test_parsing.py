@@ -12,7 +12,14 @@ from states.importer.errors import LegislatorDataError
 from states.state_importer import places
 from states.state_importer.people import parse_committees, parse_people
 from states.state_importer.records import Errors, StateData, parse_date
-from tests.states.state_legislators.helpers import census, district, person, person_id
+from tests.states.state_legislators.helpers import (
+    census,
+    csv_text,
+    district,
+    person,
+    person_id,
+    zip_state,
+)
 
 AS_OF = datetime.date(2026, 8, 5)
 OCD = "ocd-division/country:us/state:mn"
@@ -170,20 +177,17 @@ def test_invalid_committee_yaml_is_named_with_the_file():
     assert "people/data/mn/committees/x.yml: not valid YAML" in message
 
 
-def districts_csv(*rows) -> bytes:
-    header = ",".join(places.DISTRICT_HEADER)
-    return "\n".join([header, *(",".join(str(v) for v in row.values()) for row in rows)]).encode()
-
-
 def test_districts_with_an_unknown_chamber_or_bad_seat_count_are_named():
     message = refused(
         places.parse_districts,
-        districts_csv(
-            district("MN", "upper", "63", f"{OCD}/sldu:63"),
-            {**district("MN", "upper", "64", f"{OCD}/sldu:64"), "chamber": "joint"},
-            {**district("MN", "upper", "65", "mn-65")},
-            {**district("MN", "upper", "66", f"{OCD}/sldu:66"), "num_seats": "two"},
-        ),
+        csv_text(
+            [
+                district("MN", "upper", "63", f"{OCD}/sldu:63"),
+                {**district("MN", "upper", "64", f"{OCD}/sldu:64"), "chamber": "joint"},
+                district("MN", "upper", "65", "mn-65"),
+                {**district("MN", "upper", "66", f"{OCD}/sldu:66"), "num_seats": "two"},
+            ]
+        ).encode(),
     )
     assert "derived/districts.csv line 3: unknown chamber or division id" in message
     assert "derived/districts.csv line 4: unknown chamber or division id" in message
@@ -221,8 +225,11 @@ def test_a_vacancy_district_read_as_a_number_is_keyed_as_the_people_files_spell_
 
 
 def census_csv(*rows) -> bytes:
-    header = ",".join(places.CENSUS_HEADER)
-    return "\n".join([header, *(",".join(row.values()) for row in rows)]).encode()
+    return csv_text(list(rows), places.CENSUS_HEADER).encode()
+
+
+def json_bytes(states: dict) -> bytes:
+    return json.dumps({"metadata": {}, "states": states}).encode()
 
 
 MN_63 = census("MN", "sldu", "63", f"{OCD}/sldu:63", "upper", "63")
@@ -231,15 +238,10 @@ MN_63 = census("MN", "sldu", "63", f"{OCD}/sldu:63", "upper", "63")
 def test_zip_areas_join_to_districts_through_the_census_code():
     warnings: list[str] = []
     zips = {
-        "27": {
-            "abbreviation": "MN",
-            "chambers": {
-                "upper": {
-                    "districts": {"63": {"zips": ["55407", "5540"]}, "99": {"zips": ["55401"]}}
-                },
-                "congress": {"districts": {"5": {"zips": ["55407"]}}},
-            },
-        }
+        "27": zip_state(
+            "MN",
+            {"upper": {"63": ["55407", "5540"], "99": ["55401"]}, "congress": {"5": ["55407"]}},
+        )
     }
     rows = places.parse_zip_rows(json_bytes(zips), census_csv(MN_63), warnings)
     assert rows == {("55407", "MN", "upper", "63"): {"division_id": f"{OCD}/sldu:63"}}
@@ -253,10 +255,6 @@ def test_zip_areas_join_to_districts_through_the_census_code():
 def test_a_zip_file_that_is_not_the_expected_json_is_refused(content):
     message = refused(places.parse_zip_rows, content, census_csv(MN_63), [])
     assert "state-leg-zips/public/data/districts.json is not the expected JSON" in message
-
-
-def json_bytes(states: dict) -> bytes:
-    return json.dumps({"metadata": {}, "states": states}).encode()
 
 
 def test_more_than_ten_errors_are_counted_not_listed():
