@@ -13,7 +13,7 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.http import HttpResponse
 from django.utils import timezone
 
-from core.models.outbox import OutboundEmail
+from core.models.outbox import OutboundEmail, Suppression
 from testimonials.factories import TestimonialPageFactory, VoiceSubmissionFactory
 from testimonials.models import TestimonialPage
 from testimonials.review import after_approval, approval_message
@@ -140,27 +140,32 @@ def test_approving_says_the_voice_is_live_and_its_author_emailed(
     assert "has been updated" not in said[0]
 
 
-def voice_with(wall, *, submitted=True, sample=False, email="ana@example.org", **outbound):
-    """A live voice, its submission (unless staff entered it) and, with `outbound`, the email
-    its publication queued, in the status and of the age given."""
-    voice = TestimonialPageFactory(parent=wall, is_sample=sample, name="Ana López")
+def voice_with(
+    wall,
+    *,
+    submitted=True,
+    sample=False,
+    email="ana@example.org",
+    published_ago=None,
+    suppressed=False,
+):
+    """A live voice and its submission (unless staff entered it). With `published_ago`, it is
+    published as a moderator's approval publishes it, which queues its author's email (to an
+    address that asked for none, with `suppressed`), and that email is made as old as given."""
+    voice = TestimonialPageFactory(
+        parent=wall, is_sample=sample, name="Ana López", live=published_ago is None
+    )
     if not submitted:
         return voice
-    submission = VoiceSubmissionFactory(page=voice, email=email, language="es")
-    if outbound:
-        sent = OutboundEmail.objects.create(
-            idempotency_key=f"voice:{submission.pk}:published",
-            to_email=email,
-            template="testimonials/emails/voice_published",
-            language="es",
-            status=outbound["status"],
-            next_attempt_at=timezone.now(),
+    VoiceSubmissionFactory(page=voice, email=email, language="es")
+    if published_ago is not None:
+        if suppressed:
+            Suppression.objects.create(email=email, reason=Suppression.Reason.COMPLAINED)
+        voice.save_revision().publish()
+        OutboundEmail.objects.filter(to_email=email).update(
+            created_at=timezone.now() - published_ago
         )
-        OutboundEmail.objects.filter(pk=sent.pk).update(created_at=timezone.now() - outbound["age"])
     return voice
-
-
-QUEUED, SUPPRESSED = OutboundEmail.Status.QUEUED, OutboundEmail.Status.SUPPRESSED
 
 
 @pytest.mark.parametrize(
@@ -171,15 +176,15 @@ QUEUED, SUPPRESSED = OutboundEmail.Status.QUEUED, OutboundEmail.Status.SUPPRESSE
         ({"email": ""}, "Its author's email address was erased, so nobody is emailed."),
         ({}, "Nobody is emailed."),
         (
-            {"status": SUPPRESSED, "age": timedelta(0)},
+            {"published_ago": timedelta(0), "suppressed": True},
             "ana@example.org asked not to get our emails, so nobody is emailed.",
         ),
         (
-            {"status": QUEUED, "age": timedelta(days=3)},
+            {"published_ago": timedelta(days=3)},
             "Its author was already emailed when it was first published.",
         ),
         (
-            {"status": QUEUED, "age": timedelta(seconds=5)},
+            {"published_ago": timedelta(seconds=5)},
             "ana@example.org is being emailed a link to it, in Spanish.",
         ),
     ],
